@@ -1,0 +1,74 @@
+#include "cli/app.hpp"
+
+#include "cli/check_command.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/pack_choice.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/ostream.h>
+
+#include <exception>
+
+namespace contra::cli {
+namespace {
+
+constexpr const char* k_footer = R"(
+contra supports a practitioner's judgement; it does not diagnose. A verdict is a screening
+result from the rule pack's logic, not a medical opinion.
+
+Exit codes of 'check':
+  0 proceed                    3 do_not_massage
+  1 proceed_with_precautions   4 emergency
+  2 postpone_and_refer         5 incomplete (unanswered questions could change the verdict)
+Errors never give a verdict:
+  64 usage   65 bad profile data   66 input file unreadable   70 internal error   78 bad rule pack)";
+
+void print_version(const RulePack& pack, std::ostream& out) {
+    fmt::print(out, "contra {}\nrule pack: {} {} (reviewed {})\nsha256: {}\n", CONTRA_VERSION,
+               pack.info.name, pack.info.version,
+               pack.info.reviewed.empty() ? "never" : pack.info.reviewed, pack.info.sha256);
+}
+
+} // namespace
+
+int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
+        const Environment& environment) {
+    try {
+        const std::optional<RulePack> pack = choose_pack(find_rules_option(argc, argv), err);
+        if (!pack) {
+            return to_int(ExitCode::bad_pack);
+        }
+        CLI::App app{"contra: screen a massage client for contraindications (vascular leg "
+                     "massage, lymphatic drainage, drainage facials, spider and varicose veins)",
+                     "contra"};
+        app.footer(k_footer);
+        bool version = false;
+        app.add_flag("--version", version, "Print the program's and the rule pack's versions");
+        CheckOptions check_options;
+        CLI::App* check = setup_check(app, *pack, check_options);
+        check->footer(k_footer);
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::ParseError& e) {
+            const int code = app.exit(e, out, err);
+            return code == 0 ? 0 : to_int(ExitCode::usage);
+        }
+        if (version) {
+            print_version(*pack, out);
+            return 0;
+        }
+        if (check->parsed()) {
+            return run_check(*pack, check_options, in, out, err, environment);
+        }
+        fmt::print(err, "contra: error: a command is required, e.g. 'contra check PROFILE'; see "
+                        "'contra --help'\n");
+        return to_int(ExitCode::usage);
+    } catch (const std::exception& e) {
+        fmt::print(err, "contra: internal error: {}\n", e.what());
+    } catch (...) {
+        fmt::print(err, "contra: internal error\n");
+    }
+    return to_int(ExitCode::internal);
+}
+
+} // namespace contra::cli

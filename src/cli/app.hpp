@@ -1,0 +1,18 @@
+#pragma once
+
+#include <iosfwd>
+
+namespace contra::cli {
+
+/// What contra needs to know about where it runs.
+struct Environment {
+    bool stdout_is_terminal = false;
+    bool no_color = false; ///< NO_COLOR is set and not empty
+};
+
+/// The whole command line: parses argv, runs the command, prints to `out`/`err`, and returns
+/// the exit code. Nothing escapes as an exception.
+int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
+        const Environment& environment);
+
+} // namespace contra::cli

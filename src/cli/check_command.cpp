@@ -1,0 +1,138 @@
+#include "cli/check_command.hpp"
+
+#include "cli/exit_codes.hpp"
+#include "contra/evaluator.hpp"
+#include "contra/fact_value.hpp"
+#include "contra/file_text.hpp"
+#include "contra/render_json.hpp"
+#include "contra/render_text.hpp"
+#include "contra/suggest.hpp"
+
+#include <fmt/ostream.h>
+
+#include <map>
+
+namespace contra::cli {
+namespace {
+
+struct AnswerError {
+    ExitCode code;
+    std::string message;
+};
+
+// Applies command-line answers over the file's; the same fact given twice differently is a
+// usage error, since one of the two would be silently lost.
+std::optional<AnswerError> apply_option_answers(const RulePack& pack, const CheckOptions& options,
+                                                Profile& profile) {
+    std::vector<OptionAnswer> answers;
+    for (const std::string& assignment : options.set_answers) {
+        const auto equals = assignment.find('=');
+        if (equals == std::string::npos || equals == 0) {
+            return AnswerError{ExitCode::usage,
+                               fmt::format("--set {}: expected FACT=VALUE", assignment)};
+        }
+        const std::string id = assignment.substr(0, equals);
+        const auto fact = pack.find_fact(id);
+        if (!fact) {
+            return AnswerError{ExitCode::bad_profile,
+                               fmt::format("--set {}: unknown fact '{}'{}", assignment, id,
+                                           did_you_mean(id, pack.fact_ids()))};
+        }
+        answers.push_back({*fact, assignment.substr(equals + 1), "--set " + id});
+    }
+    answers.insert(answers.end(), options.option_answers.begin(), options.option_answers.end());
+    std::map<std::uint32_t, const OptionAnswer*> seen;
+    for (const OptionAnswer& answer : answers) {
+        const Fact& fact = pack.facts[answer.fact];
+        ParsedAnswer parsed = parse_answer(pack.sites, fact, answer.text);
+        if (!parsed.value) {
+            return AnswerError{ExitCode::bad_profile, fmt::format("{}: {}", answer.option, parsed.error)};
+        }
+        const auto [previous, inserted] = seen.emplace(answer.fact, &answer);
+        if (!inserted && previous->second->text != answer.text) {
+            return AnswerError{ExitCode::usage,
+                               fmt::format("{} and {} give '{}' two different answers",
+                                           previous->second->option, answer.option, fact.id)};
+        }
+        profile.answers[answer.fact] = *parsed.value;
+    }
+    return std::nullopt;
+}
+
+bool use_colour(ColourMode mode, const Environment& environment) {
+    switch (mode) {
+    case ColourMode::always:
+        return true;
+    case ColourMode::never:
+        return false;
+    case ColourMode::automatic:
+        break;
+    }
+    return environment.stdout_is_terminal && !environment.no_color;
+}
+
+} // namespace
+
+CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options) {
+    CLI::App* check = app.add_subcommand(
+        "check", "Check one client profile against the rule pack and print the verdict");
+    check->add_option("profile", options.profile_path,
+                      "Profile file, YAML or JSON (- reads standard input); options override it")
+        ->type_name("PROFILE");
+    check->add_option("--format", options.format, "Output: text for a person, json for a program")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, OutputFormat>{{"text", OutputFormat::text},
+                                                {"json", OutputFormat::json}}))
+        ->default_str("text");
+    check->add_option("--color,--colour", options.colour, "Colour in text output")
+        ->transform(CLI::CheckedTransformer(std::map<std::string, ColourMode>{
+            {"auto", ColourMode::automatic}, {"always", ColourMode::always}, {"never", ColourMode::never}}))
+        ->default_str("auto");
+    check->add_option("--rules", options.rules_dir,
+                      "Use the rule pack in DIR instead of the bundled one")
+        ->type_name("DIR");
+    check->add_option("--set", options.set_answers, "Answer a question: FACT=VALUE (repeatable)")
+        ->type_name("FACT=VALUE")
+        ->allow_extra_args(false);
+    add_fact_options(*check, pack, options.option_answers);
+    return check;
+}
+
+int run_check(const RulePack& pack, const CheckOptions& options, std::istream& in,
+              std::ostream& out, std::ostream& err, const Environment& environment) {
+    Profile profile = empty_profile(pack);
+    if (!options.profile_path.empty()) {
+        const bool from_stdin = options.profile_path == "-";
+        FileText file = from_stdin ? read_stream_text(in, "standard input")
+                                   : read_file_text(options.profile_path);
+        if (!file.error.empty()) {
+            fmt::print(err, "contra: error: {}\n", file.error);
+            return to_int(ExitCode::no_input);
+        }
+        ProfileResult result =
+            read_profile(pack, std::move(file.text), from_stdin ? "<stdin>" : options.profile_path);
+        if (!result.profile) {
+            fmt::print(err, "{}", result.diagnostics.format());
+            fmt::print(err, "contra: error: the profile is invalid; no verdict was given\n");
+            return to_int(ExitCode::bad_profile);
+        }
+        profile = std::move(*result.profile);
+    } else if (options.set_answers.empty() && options.option_answers.empty()) {
+        fmt::print(err, "contra: error: nothing to check: give a profile file (- for standard "
+                        "input) or answers as options; see 'contra check --help'\n");
+        return to_int(ExitCode::usage);
+    }
+    if (auto error = apply_option_answers(pack, options, profile)) {
+        fmt::print(err, "contra: error: {}\n", error->message);
+        return to_int(error->code);
+    }
+    const Report report = evaluate(pack, profile);
+    if (options.format == OutputFormat::json) {
+        render_json(pack, report, out);
+    } else {
+        render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
+    }
+    return exit_code(report.verdict);
+}
+
+} // namespace contra::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "cli/app.hpp"
+#include "cli/fact_options.hpp"
+#include "contra/rule_pack.hpp"
+
+#include <CLI/App.hpp>
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace contra::cli {
+
+enum class OutputFormat { text, json };
+enum class ColourMode { automatic, always, never };
+
+struct CheckOptions {
+    std::string profile_path; ///< empty: answers from options only; "-": standard input
+    OutputFormat format = OutputFormat::text;
+    ColourMode colour = ColourMode::automatic;
+    std::string rules_dir;
+    std::vector<std::string> set_answers; ///< FACT=VALUE
+    std::vector<OptionAnswer> option_answers;
+};
+
+/// Adds the `check` subcommand, with its options bound to `options`.
+CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options);
+
+/// Runs a check; returns the verdict's exit code, or an error's.
+int run_check(const RulePack& pack, const CheckOptions& options, std::istream& in,
+              std::ostream& out, std::ostream& err, const Environment& environment);
+
+} // namespace contra::cli

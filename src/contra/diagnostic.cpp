@@ -1,0 +1,52 @@
+#include "contra/diagnostic.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace contra {
+namespace {
+
+constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::count_)>
+    k_code_names{"yaml-syntax",   "file-read",  "unknown-key",  "duplicate-key",
+                 "missing-key",   "wrong-type", "bad-value",    "unknown-name",
+                 "duplicate-id",  "unsupported-yaml", "limit-exceeded"};
+
+} // namespace
+
+std::string_view to_string(DiagnosticCode code) {
+    return k_code_names.at(static_cast<std::size_t>(code));
+}
+
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+    const SourceLocation& where = diagnostic.where;
+    std::string text;
+    if (where.line > 0) {
+        text = fmt::format("{}:{}:{}: ", where.file, where.line, where.column);
+    } else if (!where.file.empty()) {
+        text = fmt::format("{}: ", where.file);
+    }
+    text += fmt::format("error: {} [{}]\n", diagnostic.message, to_string(diagnostic.code));
+    if (where.line > 0 && !diagnostic.source_line.empty()) {
+        text += fmt::format("  {}\n", diagnostic.source_line);
+        // Keep tabs in the indent so the caret lines up under a tab-indented source line.
+        std::string indent;
+        for (int i = 0; i + 1 < where.column &&
+                        static_cast<std::size_t>(i) < diagnostic.source_line.size();
+             ++i) {
+            indent += diagnostic.source_line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
+        }
+        text += fmt::format("  {}^\n", indent);
+    }
+    return text;
+}
+
+std::string Diagnostics::format() const {
+    std::string text;
+    for (const Diagnostic& diagnostic : m_items) {
+        text += format_diagnostic(diagnostic);
+    }
+    return text;
+}
+
+} // namespace contra

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace contra {
+
+/// A 1-based position in a named input; line 0 means the input as a whole.
+struct SourceLocation {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+};
+
+/// Stable codes printed in brackets after each message; scripts and editors may rely on them.
+enum class DiagnosticCode {
+    yaml_syntax,
+    file_read,
+    unknown_key,
+    duplicate_key,
+    missing_key,
+    wrong_type,
+    bad_value,
+    unknown_name,
+    duplicate_id,
+    unsupported_yaml,
+    limit_exceeded,
+    count_
+};
+
+std::string_view to_string(DiagnosticCode code);
+
+struct Diagnostic {
+    DiagnosticCode code = DiagnosticCode::bad_value;
+    SourceLocation where;
+    std::string message;
+    std::string source_line; ///< the offending line, for the caret snippet; may be empty
+};
+
+/// `file:line:col: error: message [code]`, then the source line and a caret under the column.
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+class Diagnostics {
+  public:
+    void add(Diagnostic diagnostic) { m_items.push_back(std::move(diagnostic)); }
+    void append(const Diagnostics& other) {
+        m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
+    }
+    [[nodiscard]] bool has_errors() const { return !m_items.empty(); }
+    [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
+    /// Every diagnostic, formatted, one after another.
+    [[nodiscard]] std::string format() const;
+
+  private:
+    std::vector<Diagnostic> m_items;
+};
+
+} // namespace contra

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "contra/body_sites.hpp"
+#include "contra/fact.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace contra {
+
+/// An answer parsed from text, or why it is not one.
+struct ParsedAnswer {
+    std::optional<Value> value;
+    std::string error; ///< what was expected and what was found, with a did-you-mean
+};
+
+/// Parses one answer written as text: a YAML scalar or a command-line value. `unknown` gives
+/// an unknown value. Yes/no facts take yes/no/true/false; enums their value ids; numbers a
+/// decimal in range (or `none` where allowed); site lists comma-separated leaf or group ids,
+/// or `none` for no sites.
+ParsedAnswer parse_answer(const BodySites& sites, const Fact& fact, std::string_view text);
+
+/// Adds one site id (leaf or group) to `into`; returns an error message for an unknown id.
+std::optional<std::string> add_site(const BodySites& sites, std::string_view id, SiteSet& into);
+
+/// How an answer reads to a person: "yes", "61 years", "calf_left, ankle_left", "none".
+std::string describe_value(const BodySites& sites, const Fact& fact, const Value& value);
+
+/// A number without a needless ".0": 61, 37.5.
+std::string format_number(double number);
+
+} // namespace contra

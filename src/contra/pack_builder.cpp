@@ -1,0 +1,564 @@
+#include "contra/pack_builder.hpp"
+
+#include "contra/fact_value.hpp"
+#include "contra/suggest.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace contra::detail {
+namespace {
+
+bool is_snake_case_id(std::string_view id) {
+    return !id.empty() && std::isalpha(static_cast<unsigned char>(id.front())) &&
+           std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+           });
+}
+
+bool is_rule_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+    });
+}
+
+// Each list section is a sequence of mappings; this visits them with their Fields.
+template <typename Visit>
+void for_each_item(const Section& section, std::string_view item_what,
+                   const std::vector<std::string>& keys, Diagnostics& out, Visit&& visit) {
+    const YamlDocument& doc = *section.doc;
+    if (!section.entry.value.IsSequence()) {
+        out.add(doc.error(DiagnosticCode::wrong_type, section.entry.key_mark,
+                          fmt::format("expected '{}' to be a list of {}s", section.entry.key,
+                                      item_what)));
+        return;
+    }
+    for (const YAML::Node& item : section.entry.value) {
+        Fields fields(doc, item, fmt::format("a {}", item_what), keys, out);
+        if (fields.ok()) {
+            visit(doc, item, fields);
+        }
+    }
+}
+
+std::optional<std::string> read_id(const YamlDocument& doc, Fields& fields, Diagnostics& out,
+                                   std::string_view kind, bool snake_case = true) {
+    const KeyValue* entry = fields.require("id");
+    if (entry == nullptr) {
+        return std::nullopt;
+    }
+    auto id = read_scalar(doc, *entry, out);
+    if (id && !(snake_case ? is_snake_case_id(*id) : is_rule_id(*id))) {
+        out.add(doc.error(DiagnosticCode::bad_value, entry->value.Mark(),
+                          fmt::format("'{}' is not a valid id ({})", *id,
+                                      snake_case ? "lowercase letters, digits and '_'"
+                                                 : "letters, digits, '_', '-' and '.'")));
+        return std::nullopt;
+    }
+    (void)kind; // Fields names the mapping by its id already
+    return id;
+}
+
+std::string optional_text(const YamlDocument& doc, const Fields& fields, std::string_view key,
+                          Diagnostics& out) {
+    const KeyValue* entry = fields.find(key);
+    if (entry == nullptr) {
+        return {};
+    }
+    return read_scalar(doc, *entry, out).value_or("");
+}
+
+} // namespace
+
+RulePack PackBuilder::build(const std::map<std::string, Section>& sections) {
+    auto section = [&](const char* name) -> const Section* {
+        const auto found = sections.find(name);
+        return found == sections.end() ? nullptr : &found->second;
+    };
+    read_sites(section("sites"), section("groups"));
+    for (const char* required : {"facts", "treatment", "modalities", "rules"}) {
+        if (section(required) == nullptr) {
+            m_out.add(Diagnostic{DiagnosticCode::missing_key, {},
+                                 fmt::format("the pack has no '{}' section", required), {}});
+        }
+    }
+    if (const Section* facts = section("facts")) {
+        read_facts(*facts);
+    }
+    read_treatment(section("treatment"), section("modalities"));
+    if (const Section* predicates = section("predicates")) {
+        read_predicates(*predicates);
+    }
+    if (const Section* facts = section("facts")) {
+        read_fact_policies(*facts);
+    }
+    if (const Section* rules = section("rules")) {
+        read_rules(*rules);
+    }
+    return std::move(m_pack);
+}
+
+void PackBuilder::read_sites(const Section* sites, const Section* groups) {
+    std::vector<Leaf> leaves;
+    std::vector<SiteGroup> group_list;
+    std::map<std::string, SourceLocation> seen;
+    auto claim = [&](const YamlDocument& doc, const KeyValue& id_entry, const std::string& id) {
+        auto [it, inserted] = seen.emplace(id, doc.location(id_entry.value.Mark()));
+        if (!inserted) {
+            m_out.add(doc.error(DiagnosticCode::duplicate_id, id_entry.value.Mark(),
+                                fmt::format("site '{}' is defined twice (first at {}:{})", id,
+                                            it->second.file, it->second.line)));
+        }
+        return inserted;
+    };
+    if (sites == nullptr) {
+        m_out.add(Diagnostic{DiagnosticCode::missing_key, {}, "the pack has no 'sites' section", {}});
+        return;
+    }
+    for_each_item(*sites, "site", {"id", "level"}, m_out,
+                  [&](const YamlDocument& doc, const YAML::Node& item, Fields& fields) {
+                      auto id = read_id(doc, fields, m_out, "site");
+                      if (!id || !claim(doc, *fields.find("id"), *id)) {
+                          return;
+                      }
+                      if (leaves.size() == k_max_sites) {
+                          m_out.add(doc.error(DiagnosticCode::limit_exceeded, item.Mark(),
+                                              fmt::format("a pack may define at most {} leaf sites",
+                                                          k_max_sites)));
+                          return;
+                      }
+                      Leaf leaf{*id, -1};
+                      if (const KeyValue* level = fields.find("level")) {
+                          auto number = read_number(doc, *level, m_out);
+                          if (number && (*number < 0 || *number != static_cast<int>(*number))) {
+                              m_out.add(doc.error(DiagnosticCode::bad_value, level->value.Mark(),
+                                                  "'level' must be a whole number from 0"));
+                          } else if (number) {
+                              leaf.level = static_cast<int>(*number);
+                          }
+                      }
+                      leaves.push_back(std::move(leaf));
+                  });
+    m_pack.sites = BodySites(leaves, {});
+    if (groups != nullptr) {
+        for_each_item(*groups, "site group", {"id", "contains", "limb"}, m_out,
+                      [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+                          auto id = read_id(doc, fields, m_out, "site group");
+                          const KeyValue* contains = fields.require("contains");
+                          if (!id || contains == nullptr || !claim(doc, *fields.find("id"), *id)) {
+                              return;
+                          }
+                          auto members = read_site_ids(doc, *contains);
+                          SiteGroup group{*id, members.value_or(SiteSet{}), false};
+                          if (const KeyValue* limb = fields.find("limb")) {
+                              group.is_limb = read_bool(doc, *limb, m_out).value_or(false);
+                          }
+                          if (group.is_limb) {
+                              for (const SiteGroup& other : group_list) {
+                                  if (other.is_limb && other.leaves.intersects(group.leaves)) {
+                                      m_out.add(doc.error(
+                                          DiagnosticCode::bad_value, contains->value.Mark(),
+                                          fmt::format("limb '{}' shares sites with limb '{}'; a "
+                                                      "site belongs to one limb at most",
+                                                      *id, other.id)));
+                                  }
+                              }
+                          }
+                          group_list.push_back(std::move(group));
+                          m_pack.sites = BodySites(leaves, group_list);
+                      });
+    }
+}
+
+void PackBuilder::read_facts(const Section& section) {
+    std::map<std::string, SourceLocation> seen;
+    for_each_item(
+        section, "fact",
+        {"id", "type", "values", "unit", "min", "max", "allow_none", "question", "why", "unknown"},
+        m_out, [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+            Fact fact;
+            auto id = read_id(doc, fields, m_out, "fact");
+            const KeyValue* type = fields.require("type");
+            const KeyValue* question = fields.require("question");
+            if (!id || type == nullptr || question == nullptr) {
+                return;
+            }
+            fact.id = *id;
+            auto [it, inserted] = seen.emplace(fact.id, doc.location(fields.find("id")->value.Mark()));
+            if (!inserted) {
+                m_out.add(doc.error(DiagnosticCode::duplicate_id, fields.find("id")->value.Mark(),
+                                    fmt::format("fact '{}' is defined twice (first at {}:{})",
+                                                fact.id, it->second.file, it->second.line)));
+                return;
+            }
+            fact.question = read_scalar(doc, *question, m_out).value_or("");
+            fact.why = optional_text(doc, fields, "why", m_out);
+            const std::string type_name = read_scalar(doc, *type, m_out).value_or("");
+            const std::vector<std::string> type_names{"yes_no", "enum", "number", "site_list"};
+            if (type_name == "yes_no") {
+                fact.type = FactType::yes_no;
+                fact.values = {"no", "yes"};
+            } else if (type_name == "enum") {
+                fact.type = FactType::enumeration;
+            } else if (type_name == "number") {
+                fact.type = FactType::number;
+            } else if (type_name == "site_list") {
+                fact.type = FactType::site_list;
+            } else if (!type_name.empty()) {
+                m_out.add(doc.error(DiagnosticCode::bad_value, type->value.Mark(),
+                                    fmt::format("unknown fact type '{}' (expected one of: yes_no, "
+                                                "enum, number, site_list){}",
+                                                type_name, did_you_mean(type_name, type_names))));
+            }
+            auto only_for = [&](std::string_view key, FactType allowed) {
+                const KeyValue* entry = fields.find(key);
+                if (entry != nullptr && fact.type != allowed) {
+                    m_out.add(doc.error(DiagnosticCode::unknown_key, entry->key_mark,
+                                        fmt::format("'{}' applies only to {} facts, and '{}' is {}",
+                                                    key, to_string(allowed), fact.id,
+                                                    to_string(fact.type))));
+                }
+                return fact.type == allowed ? entry : nullptr;
+            };
+            if (const KeyValue* values = only_for("values", FactType::enumeration)) {
+                auto items = read_scalar_list(doc, *values, m_out);
+                for (const auto& [value, mark] : items.value_or(decltype(items)::value_type{})) {
+                    if (!is_snake_case_id(value) || value == "unknown") {
+                        m_out.add(doc.error(DiagnosticCode::bad_value, mark,
+                                            fmt::format("'{}' cannot be an enum value", value)));
+                    } else if (std::find(fact.values.begin(), fact.values.end(), value) !=
+                               fact.values.end()) {
+                        m_out.add(doc.error(DiagnosticCode::duplicate_id, mark,
+                                            fmt::format("value '{}' is listed twice", value)));
+                    } else {
+                        fact.values.push_back(value);
+                    }
+                }
+                if (fact.values.size() > k_max_choices) {
+                    m_out.add(doc.error(DiagnosticCode::limit_exceeded, values->value.Mark(),
+                                        fmt::format("an enum may have at most {} values",
+                                                    k_max_choices)));
+                }
+            } else if (fact.type == FactType::enumeration) {
+                fields.require("values");
+            }
+            if (const KeyValue* unit = only_for("unit", FactType::number)) {
+                fact.unit = read_scalar(doc, *unit, m_out).value_or("");
+            }
+            const KeyValue* min = only_for("min", FactType::number);
+            const KeyValue* max = only_for("max", FactType::number);
+            if (const KeyValue* allow_none = only_for("allow_none", FactType::number)) {
+                fact.allow_none = read_bool(doc, *allow_none, m_out).value_or(false);
+            }
+            if (fact.type == FactType::number) {
+                fields.require("unit");
+                fields.require("min");
+                fields.require("max");
+                if (min != nullptr && max != nullptr) {
+                    fact.min = read_number(doc, *min, m_out).value_or(0);
+                    fact.max = read_number(doc, *max, m_out).value_or(0);
+                    if (fact.min > fact.max) {
+                        m_out.add(doc.error(DiagnosticCode::bad_value, max->value.Mark(),
+                                            fmt::format("'max' of '{}' is below its 'min'", fact.id)));
+                    }
+                }
+            }
+            m_pack.facts.push_back(std::move(fact));
+        });
+}
+
+void PackBuilder::read_fact_policies(const Section& section) {
+    if (!section.entry.value.IsSequence()) {
+        return;
+    }
+    // First the kind of every policy, so a `required_when` can check what it refers to.
+    std::vector<std::pair<Fact*, const KeyValue*>> conditional;
+    std::vector<std::pair<Fact*, KeyValue>> assumed;
+    std::vector<std::pair<Fact*, KeyValue>> notes;
+    const YamlDocument& doc = *section.doc;
+    std::vector<Fields> all_fields;
+    for (const YAML::Node& item : section.entry.value) {
+        Diagnostics ignored; // reported once already by read_facts
+        Fields fields(doc, item, "a fact",
+                      {"id", "type", "values", "unit", "min", "max", "allow_none", "question",
+                       "why", "unknown"},
+                      ignored);
+        const KeyValue* id_entry = fields.find("id");
+        const KeyValue* unknown = fields.find("unknown");
+        if (!fields.ok() || id_entry == nullptr || unknown == nullptr || !id_entry->value.IsScalar()) {
+            continue;
+        }
+        const auto index = m_pack.find_fact(id_entry->value.Scalar());
+        if (!index) {
+            continue;
+        }
+        Fact& fact = m_pack.facts[*index];
+        if (unknown->value.IsScalar()) {
+            const std::string& kind = unknown->value.Scalar();
+            if (kind == "required") {
+                fact.unknown = UnknownPolicy::required;
+            } else if (kind == "optional") {
+                fact.unknown = UnknownPolicy::optional;
+            } else {
+                m_out.add(doc.error(
+                    DiagnosticCode::bad_value, unknown->value.Mark(),
+                    fmt::format("'unknown' must be required, optional, {{assume: VALUE}} or "
+                                "{{required_when: CONDITION}}, got '{}'{}",
+                                kind, did_you_mean(kind, {"required", "optional"}))));
+            }
+            continue;
+        }
+        Fields policy(doc, unknown->value, "an unknown-answer policy",
+                      {"assume", "note", "required_when"}, m_out);
+        if (!policy.ok()) {
+            continue;
+        }
+        const KeyValue* assume = policy.find("assume");
+        const KeyValue* required_when = policy.find("required_when");
+        if ((assume == nullptr) == (required_when == nullptr)) {
+            m_out.add(doc.error(DiagnosticCode::bad_value, unknown->value.Mark(),
+                                "an unknown-answer policy needs exactly one of 'assume' and "
+                                "'required_when'"));
+            continue;
+        }
+        if (const KeyValue* note = policy.find("note")) {
+            fact.assumption_note = read_scalar(doc, *note, m_out).value_or("");
+        }
+        if (assume != nullptr) {
+            fact.unknown = UnknownPolicy::assume;
+            assumed.emplace_back(&fact, *assume);
+        } else {
+            fact.unknown = UnknownPolicy::required_when;
+            conditional.emplace_back(&fact, nullptr);
+            notes.emplace_back(&fact, *required_when);
+        }
+    }
+    for (auto& [fact, entry] : assumed) {
+        auto value = read_fact_value(doc, *fact, entry.value, entry.key_mark);
+        if (value && value->is_unknown()) {
+            m_out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
+                                "an assumption must be a value, not unknown"));
+        } else if (value) {
+            fact->assumed = *value;
+        }
+    }
+    const ConditionScope scope{0, true};
+    for (auto& [fact, entry] : notes) {
+        auto condition = parse_condition(doc, entry.value, scope);
+        if (!condition) {
+            continue;
+        }
+        fact->required_when = *condition;
+        if (uses_conditional_fact(*condition)) {
+            m_out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
+                                fmt::format("the 'required_when' of '{}' uses a fact that is "
+                                            "itself required_when; conditions may go one level deep",
+                                            fact->id)));
+        }
+    }
+}
+
+void PackBuilder::read_treatment(const Section* treatment, const Section* modalities) {
+    if (treatment == nullptr) {
+        return;
+    }
+    const YamlDocument& doc = *treatment->doc;
+    Fields fields(doc, treatment->entry.value, "'treatment'",
+                  {"modality_fact", "area_fact", "clearance_fact"}, m_out);
+    auto fact_of_type = [&](const char* key, FactType type, bool required) -> std::optional<std::uint32_t> {
+        const KeyValue* entry = required ? fields.require(key) : fields.find(key);
+        if (entry == nullptr) {
+            return std::nullopt;
+        }
+        auto index = lookup_fact(doc, *entry);
+        if (index && m_pack.facts[*index].type != type) {
+            m_out.add(doc.error(DiagnosticCode::bad_value, entry->value.Mark(),
+                                fmt::format("'{}' must name a {} fact; '{}' is {}", key,
+                                            to_string(type), m_pack.facts[*index].id,
+                                            to_string(m_pack.facts[*index].type))));
+            return std::nullopt;
+        }
+        return index;
+    };
+    m_pack.modality_fact = fact_of_type("modality_fact", FactType::enumeration, true).value_or(0);
+    m_pack.area_fact = fact_of_type("area_fact", FactType::site_list, true).value_or(0);
+    m_pack.clearance_fact = fact_of_type("clearance_fact", FactType::yes_no, false);
+    if (modalities == nullptr || m_pack.facts.empty()) {
+        return;
+    }
+    const Fact& modality_fact = m_pack.facts[m_pack.modality_fact];
+    std::vector<std::optional<Modality>> by_value(modality_fact.values.size());
+    for_each_item(*modalities, "modality", {"id", "title", "default_area"}, m_out,
+                  [&](const YamlDocument& mdoc, const YAML::Node&, Fields& item) {
+                      auto id = read_id(mdoc, item, m_out, "modality");
+                      const KeyValue* area = item.require("default_area");
+                      if (!id || area == nullptr) {
+                          return;
+                      }
+                      const auto value = std::find(modality_fact.values.begin(),
+                                                   modality_fact.values.end(), *id);
+                      if (value == modality_fact.values.end()) {
+                          m_out.add(mdoc.error(
+                              DiagnosticCode::unknown_name, item.find("id")->value.Mark(),
+                              fmt::format("modality '{}' is not a value of the fact '{}'{}", *id,
+                                          modality_fact.id, did_you_mean(*id, modality_fact.values))));
+                          return;
+                      }
+                      auto& slot = by_value[static_cast<std::size_t>(value - modality_fact.values.begin())];
+                      if (slot) {
+                          m_out.add(mdoc.error(DiagnosticCode::duplicate_id,
+                                               item.find("id")->value.Mark(),
+                                               fmt::format("modality '{}' is defined twice", *id)));
+                          return;
+                      }
+                      slot = Modality{*id, optional_text(mdoc, item, "title", m_out),
+                                      read_site_ids(mdoc, *area).value_or(SiteSet{})};
+                  });
+    for (std::size_t i = 0; i < by_value.size(); ++i) {
+        if (!by_value[i]) {
+            m_out.add(doc.error(DiagnosticCode::missing_key, modalities->entry.key_mark,
+                                fmt::format("modality '{}' (a value of '{}') has no entry in "
+                                            "'modalities'",
+                                            modality_fact.values[i], modality_fact.id)));
+            continue;
+        }
+        m_pack.modalities.push_back(*by_value[i]);
+    }
+}
+
+void PackBuilder::read_predicates(const Section& section) {
+    std::set<std::string> seen;
+    for_each_item(section, "predicate", {"id", "title", "when"}, m_out,
+                  [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+                      auto id = read_id(doc, fields, m_out, "predicate");
+                      const KeyValue* when = fields.require("when");
+                      if (!id || when == nullptr) {
+                          return;
+                      }
+                      if (!seen.insert(*id).second) {
+                          m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                                              fields.find("id")->value.Mark(),
+                                              fmt::format("predicate '{}' is defined twice", *id)));
+                          return;
+                      }
+                      const ConditionScope scope{m_pack.predicates.size(), false};
+                      auto condition = parse_condition(doc, when->value, scope);
+                      m_pack.predicates.push_back(
+                          Predicate{*id, optional_text(doc, fields, "title", m_out), condition.value_or(0)});
+                  });
+}
+
+void PackBuilder::read_rules(const Section& section) {
+    std::map<std::string, SourceLocation> names;
+    for_each_item(
+        section, "rule",
+        {"id", "name", "title", "level", "clearable", "when", "avoid", "no_pressure", "action",
+         "action_notes", "rationale", "sources", "grade", "deviation"},
+        m_out, [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+            Rule rule;
+            auto id = read_id(doc, fields, m_out, "rule", false);
+            const KeyValue* name = fields.require("name");
+            const KeyValue* title = fields.require("title");
+            const KeyValue* level = fields.require("level");
+            const KeyValue* when = fields.require("when");
+            const KeyValue* action = fields.require("action");
+            const KeyValue* rationale = fields.require("rationale");
+            const KeyValue* sources = fields.require("sources");
+            if (!id) {
+                return;
+            }
+            rule.id = *id;
+            const YAML::Mark id_mark = fields.find("id")->value.Mark();
+            auto [it, inserted] = m_rule_ids.emplace(rule.id, doc.location(id_mark));
+            if (!inserted) {
+                m_out.add(doc.error(DiagnosticCode::duplicate_id, id_mark,
+                                    fmt::format("rule id '{}' is used twice (first at {}:{})",
+                                                rule.id, it->second.file, it->second.line)));
+            }
+            if (name != nullptr) {
+                rule.name = read_scalar(doc, *name, m_out).value_or("");
+                auto [first, fresh] = names.emplace(rule.name, doc.location(name->value.Mark()));
+                if (!fresh) {
+                    m_out.add(doc.error(DiagnosticCode::duplicate_id, name->value.Mark(),
+                                        fmt::format("rule name '{}' is used twice (first at {}:{})",
+                                                    rule.name, first->second.file,
+                                                    first->second.line)));
+                }
+            }
+            rule.title = title ? read_scalar(doc, *title, m_out).value_or("") : "";
+            rule.action = action ? read_scalar(doc, *action, m_out).value_or("") : "";
+            rule.rationale = rationale ? read_scalar(doc, *rationale, m_out).value_or("") : "";
+            rule.grade = optional_text(doc, fields, "grade", m_out);
+            rule.deviation = optional_text(doc, fields, "deviation", m_out);
+            if (level != nullptr) {
+                const std::string text = read_scalar(doc, *level, m_out).value_or("");
+                const auto parsed = level_from_string(text);
+                if (!parsed || *parsed == Level::proceed) {
+                    const std::vector<std::string> levels{"proceed_with_precautions",
+                                                          "postpone_and_refer", "do_not_massage",
+                                                          "emergency"};
+                    m_out.add(doc.error(DiagnosticCode::bad_value, level->value.Mark(),
+                                        fmt::format("'level' must be one of: proceed_with_precautions, "
+                                                    "postpone_and_refer, do_not_massage, emergency; "
+                                                    "got '{}'{}",
+                                                    text, did_you_mean(text, levels))));
+                } else {
+                    rule.level = *parsed;
+                }
+            }
+            if (const KeyValue* clearable = fields.find("clearable")) {
+                rule.clearable = read_bool(doc, *clearable, m_out).value_or(false);
+                if (rule.clearable && rule.level != Level::postpone_and_refer) {
+                    m_out.add(doc.error(DiagnosticCode::bad_value, clearable->value.Mark(),
+                                        fmt::format("only postpone_and_refer rules can be clearable; "
+                                                    "'{}' is {}",
+                                                    rule.id, to_string(rule.level))));
+                }
+            }
+            if (sources != nullptr) {
+                auto items = read_scalar_list(doc, *sources, m_out);
+                for (const auto& [text, mark] : items.value_or(decltype(items)::value_type{})) {
+                    rule.sources.push_back(text);
+                }
+                if (items && items->empty()) {
+                    m_out.add(doc.error(DiagnosticCode::bad_value, sources->value.Mark(),
+                                        fmt::format("rule '{}' must cite at least one source", rule.id)));
+                }
+            }
+            const ConditionScope scope{m_pack.predicates.size(), false};
+            if (when != nullptr) {
+                rule.condition = parse_condition(doc, when->value, scope).value_or(0);
+            }
+            if (const KeyValue* avoid = fields.find("avoid")) {
+                rule.avoid = parse_site_expr(doc, avoid->value, scope).value_or(0) + 1;
+            }
+            if (const KeyValue* no_pressure = fields.find("no_pressure")) {
+                rule.no_pressure = parse_site_expr(doc, no_pressure->value, scope).value_or(0) + 1;
+            }
+            if (const KeyValue* notes = fields.find("action_notes")) {
+                if (!notes->value.IsSequence()) {
+                    m_out.add(doc.error(DiagnosticCode::wrong_type, notes->value.Mark(),
+                                        "'action_notes' must be a list of {when, text}"));
+                } else {
+                    for (const YAML::Node& item : notes->value) {
+                        Fields note(doc, item, "an action note", {"when", "text"}, m_out);
+                        const KeyValue* note_when = note.require("when");
+                        const KeyValue* text = note.require("text");
+                        if (note_when == nullptr || text == nullptr) {
+                            continue;
+                        }
+                        auto condition = parse_condition(doc, note_when->value, scope);
+                        auto note_text = read_scalar(doc, *text, m_out);
+                        if (condition && note_text) {
+                            rule.action_notes.push_back(ActionNote{*condition, *note_text});
+                        }
+                    }
+                }
+            }
+            m_pack.rules.push_back(std::move(rule));
+        });
+}
+
+} // namespace contra::detail

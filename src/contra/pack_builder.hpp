@@ -1,0 +1,66 @@
+#pragma once
+
+// Internal to the pack loader: turns the sections of a pack's YAML files into a RulePack.
+
+#include "contra/rule_pack.hpp"
+#include "contra/yaml_reader.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace contra::detail {
+
+/// A section of a pack file (`facts:`, `rules:` ...) and the document it is in.
+struct Section {
+    const YamlDocument* doc = nullptr;
+    KeyValue entry;
+};
+
+/// Which names a condition may use where it appears.
+struct ConditionScope {
+    std::size_t visible_predicates = 0; ///< predicates [0, n) are defined above
+    bool in_fact_policy = false;        ///< inside a fact's `required_when`
+};
+
+class PackBuilder {
+  public:
+    explicit PackBuilder(Diagnostics& out) : m_out(out) {}
+
+    /// Builds the pack from its sections (keyed by section name). Errors go to the diagnostics.
+    RulePack build(const std::map<std::string, Section>& sections);
+
+  private:
+    void read_sites(const Section* sites, const Section* groups);
+    void read_facts(const Section& section);
+    void read_fact_policies(const Section& section);
+    void read_treatment(const Section* treatment, const Section* modalities);
+    void read_predicates(const Section& section);
+    void read_rules(const Section& section);
+
+    std::optional<std::uint32_t> parse_condition(const YamlDocument& doc, const YAML::Node& node,
+                                                 const ConditionScope& scope);
+    std::optional<std::uint32_t> parse_fact_test(const YamlDocument& doc, const Fields& fields,
+                                                 const ConditionScope& scope);
+    std::optional<std::uint32_t> parse_site_expr(const YamlDocument& doc, const YAML::Node& node,
+                                                 const ConditionScope& scope);
+    std::optional<std::uint32_t> parse_children(const YamlDocument& doc, const KeyValue& entry,
+                                                const ConditionScope& scope, bool sites,
+                                                Condition& node_for_conditions,
+                                                SiteExpr& node_for_sites);
+    std::optional<std::uint32_t> lookup_fact(const YamlDocument& doc, const KeyValue& entry);
+    std::optional<SiteSet> read_site_ids(const YamlDocument& doc, const KeyValue& entry);
+    std::optional<Value> read_fact_value(const YamlDocument& doc, const Fact& fact,
+                                         const YAML::Node& node, const YAML::Mark& mark);
+    std::uint32_t add_condition(const Condition& condition);
+    std::uint32_t add_site_expr(const SiteExpr& expr);
+    bool uses_conditional_fact(std::uint32_t condition) const;
+    bool site_expr_uses_conditional_fact(std::uint32_t expr) const;
+
+    Diagnostics& m_out;
+    RulePack m_pack;
+    std::map<std::string, SourceLocation> m_rule_ids;
+};
+
+} // namespace contra::detail

@@ -1,0 +1,203 @@
+#include "contra/pack_loader.hpp"
+
+#include "contra/file_text.hpp"
+#include "contra/pack_builder.hpp"
+#include "contra/sha256.hpp"
+#include "contra/suggest.hpp"
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace contra {
+namespace {
+
+const std::vector<std::string> k_sections{"pack",      "sites",      "groups", "facts",
+                                          "treatment", "modalities", "predicates", "rules"};
+
+struct Manifest {
+    PackInfo info;
+    std::vector<std::pair<std::string, YAML::Mark>> files;
+};
+
+// A pack may name only plain files beside its manifest: nothing outside the pack is read.
+bool is_plain_file_name(std::string_view name) {
+    return !name.empty() && name.find('/') == std::string_view::npos &&
+           name.find('\\') == std::string_view::npos && name != "." && name != ".." &&
+           name.front() != '.';
+}
+
+std::optional<Manifest> read_manifest(const YamlDocument& doc, const KeyValue& entry,
+                                      Diagnostics& out) {
+    Fields fields(doc, entry.value, "'pack'",
+                  {"name", "version", "title", "authors", "reviewed", "files"}, out);
+    const KeyValue* name = fields.require("name");
+    const KeyValue* version = fields.require("version");
+    const KeyValue* files = fields.require("files");
+    if (!fields.ok() || name == nullptr || version == nullptr || files == nullptr) {
+        return std::nullopt;
+    }
+    Manifest manifest;
+    manifest.info.name = read_scalar(doc, *name, out).value_or("");
+    manifest.info.version = read_scalar(doc, *version, out).value_or("");
+    if (const KeyValue* title = fields.find("title")) {
+        manifest.info.title = read_scalar(doc, *title, out).value_or("");
+    }
+    if (const KeyValue* reviewed = fields.find("reviewed")) {
+        manifest.info.reviewed = read_scalar(doc, *reviewed, out).value_or("");
+    }
+    if (const KeyValue* authors = fields.find("authors")) {
+        for (auto& [author, mark] : read_scalar_list(doc, *authors, out).value_or(
+                 std::vector<std::pair<std::string, YAML::Mark>>{})) {
+            manifest.info.authors.push_back(author);
+        }
+    }
+    auto names = read_scalar_list(doc, *files, out);
+    if (!names) {
+        return std::nullopt;
+    }
+    for (auto& [file, mark] : *names) {
+        if (!is_plain_file_name(file)) {
+            out.add(doc.error(DiagnosticCode::bad_value, mark,
+                              fmt::format("'{}' is not a file of this pack: name a file in the "
+                                          "pack's own folder, without '/' or '..'",
+                                          file)));
+            continue;
+        }
+        manifest.files.emplace_back(file, mark);
+    }
+    return manifest;
+}
+
+} // namespace
+
+std::string pack_sha256(const PackSource& manifest, const std::vector<PackSource>& files_in_order) {
+    Sha256 hash;
+    auto add = [&](const PackSource& source) {
+        hash.update(fmt::format("{}\n{}\n", source.name, source.text.size()));
+        hash.update(source.text);
+    };
+    add(manifest);
+    for (const PackSource& file : files_in_order) {
+        add(file);
+    }
+    return hash.hex_digest();
+}
+
+PackLoadResult load_pack(const PackSource& manifest_source, const std::vector<PackSource>& files,
+                         const std::string& display_prefix) {
+    PackLoadResult result;
+    Diagnostics& out = result.diagnostics;
+    std::vector<std::unique_ptr<YamlDocument>> documents;
+    std::map<std::string, detail::Section> sections;
+    std::optional<Manifest> manifest;
+
+    auto add_document = [&](const PackSource& source) -> bool {
+        auto doc = std::make_unique<YamlDocument>(
+            YamlDocument::parse(source.text, display_prefix + source.name, out));
+        if (!doc->ok()) {
+            return false;
+        }
+        auto entries = read_map(*doc, doc->root(), "a pack file", out);
+        for (KeyValue& entry : entries.value_or(std::vector<KeyValue>{})) {
+            if (std::find(k_sections.begin(), k_sections.end(), entry.key) == k_sections.end()) {
+                out.add(doc->error(DiagnosticCode::unknown_key, entry.key_mark,
+                                   fmt::format("unknown section '{}'{}", entry.key,
+                                               did_you_mean(entry.key, k_sections))));
+                continue;
+            }
+            if (entry.key == "pack" && &source != &manifest_source) {
+                out.add(doc->error(DiagnosticCode::bad_value, entry.key_mark,
+                                   "the 'pack' section belongs in pack.yaml"));
+                continue;
+            }
+            if (entry.key == "pack") {
+                manifest = read_manifest(*doc, entry, out);
+                continue;
+            }
+            const auto [existing, inserted] =
+                sections.emplace(entry.key, detail::Section{doc.get(), entry});
+            if (!inserted) {
+                const SourceLocation first =
+                    existing->second.doc->location(existing->second.entry.key_mark);
+                out.add(doc->error(DiagnosticCode::duplicate_key, entry.key_mark,
+                                   fmt::format("section '{}' is already defined at {}:{}",
+                                               entry.key, first.file, first.line)));
+            }
+        }
+        documents.push_back(std::move(doc));
+        return true;
+    };
+
+    if (!add_document(manifest_source)) {
+        return result;
+    }
+    if (!manifest) {
+        if (!out.has_errors()) {
+            out.add(Diagnostic{DiagnosticCode::missing_key,
+                               {display_prefix + manifest_source.name, 1, 1},
+                               "pack.yaml has no 'pack' section (name, version, files)", {}});
+        }
+        return result;
+    }
+    std::vector<PackSource> ordered;
+    for (const auto& [name, mark] : manifest->files) {
+        const auto found = std::find_if(files.begin(), files.end(),
+                                        [&](const PackSource& file) { return file.name == name; });
+        if (found == files.end()) {
+            out.add(documents.front()->error(DiagnosticCode::file_read, mark,
+                                             fmt::format("cannot read the pack file '{}'", name)));
+            continue;
+        }
+        ordered.push_back(*found);
+    }
+    for (const PackSource& file : ordered) {
+        add_document(file);
+    }
+    if (out.has_errors()) {
+        return result;
+    }
+    detail::PackBuilder builder(out);
+    RulePack pack = builder.build(sections);
+    if (out.has_errors()) {
+        return result;
+    }
+    pack.info = manifest->info;
+    pack.info.sha256 = pack_sha256(manifest_source, ordered);
+    result.pack = std::move(pack);
+    return result;
+}
+
+PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) {
+    std::string prefix = directory.string();
+    if (!prefix.empty() && prefix.back() != '/') {
+        prefix += '/';
+    }
+    PackLoadResult result;
+    FileText manifest = read_file_text(directory / "pack.yaml");
+    if (!manifest.error.empty()) {
+        result.diagnostics.add(
+            Diagnostic{DiagnosticCode::file_read, {prefix + "pack.yaml", 0, 0}, manifest.error, {}});
+        return result;
+    }
+    PackSource manifest_source{"pack.yaml", std::move(manifest.text)};
+    // Read the listed files first; names are checked again, with positions, by load_pack.
+    Diagnostics ignored;
+    YamlDocument doc = YamlDocument::parse(manifest_source.text, prefix + "pack.yaml", ignored);
+    std::vector<PackSource> files;
+    if (doc.ok() && doc.root().IsMap() && doc.root()["pack"].IsMap() &&
+        doc.root()["pack"]["files"].IsSequence()) {
+        for (const YAML::Node& item : doc.root()["pack"]["files"]) {
+            if (!item.IsScalar() || !is_plain_file_name(item.Scalar())) {
+                continue;
+            }
+            FileText file = read_file_text(directory / item.Scalar());
+            if (file.error.empty()) {
+                files.push_back(PackSource{item.Scalar(), std::move(file.text)});
+            }
+        }
+    }
+    return load_pack(manifest_source, files, prefix);
+}
+
+} // namespace contra

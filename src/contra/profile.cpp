@@ -1,0 +1,103 @@
+#include "contra/profile.hpp"
+
+#include "contra/fact_value.hpp"
+#include "contra/suggest.hpp"
+#include "contra/yaml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace contra {
+namespace {
+
+std::optional<Value> read_answer(const RulePack& pack, const YamlDocument& doc, const Fact& fact,
+                                 const KeyValue& entry, Diagnostics& out) {
+    const YAML::Node& node = entry.value;
+    if (is_null_scalar(node)) {
+        return Value{}; // a blank answer is unanswered, never "no"
+    }
+    if (node.IsSequence()) {
+        if (fact.type != FactType::site_list) {
+            out.add(doc.error(DiagnosticCode::wrong_type, node.Mark(),
+                              fmt::format("'{}' takes one value, not a list", fact.id)));
+            return std::nullopt;
+        }
+        SiteSet sites;
+        for (const YAML::Node& item : node) {
+            auto id = read_scalar(doc, item, fmt::format("a site of '{}'", fact.id), out);
+            if (!id) {
+                return std::nullopt;
+            }
+            if (*id == "none" || *id == "unknown") {
+                out.add(doc.error(DiagnosticCode::bad_value, item.Mark(),
+                                  fmt::format("'{}' cannot stand in a list of sites; write {}: {}",
+                                              *id, fact.id, *id)));
+                return std::nullopt;
+            }
+            if (auto error = add_site(pack.sites, *id, sites)) {
+                out.add(doc.error(DiagnosticCode::bad_value, item.Mark(),
+                                  fmt::format("{} in '{}'", *error, fact.id)));
+                return std::nullopt;
+            }
+        }
+        return Value::of_sites(sites);
+    }
+    auto text = read_scalar(doc, node, fmt::format("'{}'", fact.id), out);
+    if (!text) {
+        return std::nullopt;
+    }
+    ParsedAnswer answer = parse_answer(pack.sites, fact, *text);
+    if (!answer.value) {
+        out.add(doc.error(DiagnosticCode::bad_value, node.Mark(), answer.error));
+    }
+    return answer.value;
+}
+
+} // namespace
+
+bool apply_profile_node(const RulePack& pack, const YamlDocument& doc, const YAML::Node& node,
+                        Profile& profile, Diagnostics& out) {
+    const std::size_t errors_before = out.items().size();
+    auto entries = read_map(doc, node, "the profile", out);
+    if (!entries) {
+        return false;
+    }
+    const std::vector<std::string> ids = pack.fact_ids();
+    for (const KeyValue& entry : *entries) {
+        const auto index = pack.find_fact(entry.key);
+        if (!index) {
+            out.add(doc.error(DiagnosticCode::unknown_name, entry.key_mark,
+                              fmt::format("unknown fact '{}'{}", entry.key, did_you_mean(entry.key, ids))));
+            continue;
+        }
+        if (auto value = read_answer(pack, doc, pack.facts[*index], entry, out)) {
+            profile.answers[*index] = *value;
+        }
+    }
+    return out.items().size() == errors_before;
+}
+
+Profile empty_profile(const RulePack& pack) { return Profile{std::vector<Value>(pack.facts.size())}; }
+
+ProfileResult read_profile(const RulePack& pack, std::string text, std::string file_name) {
+    ProfileResult result;
+    Diagnostics& out = result.diagnostics;
+    const YamlDocument doc = YamlDocument::parse(std::move(text), std::move(file_name), out);
+    if (!doc.ok()) {
+        return result;
+    }
+    if (doc.root().IsNull()) {
+        out.add(Diagnostic{DiagnosticCode::wrong_type, {doc.file(), 1, 1},
+                           "the profile is empty; expected a mapping of fact ids to answers", {}});
+        return result;
+    }
+    Profile profile = empty_profile(pack);
+    apply_profile_node(pack, doc, doc.root(), profile, out);
+    if (!out.has_errors()) {
+        result.profile = std::move(profile);
+    }
+    return result;
+}
+
+} // namespace contra

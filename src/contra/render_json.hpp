@@ -1,0 +1,21 @@
+#pragma once
+
+#include "contra/report.hpp"
+#include "contra/rule_pack.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+namespace contra {
+
+/// The JSON object of contract.md ("contra check --format json"), keys in a stable order.
+nlohmann::ordered_json report_to_json(const RulePack& pack, const Report& report);
+
+/// Writes report_to_json, indented, and a newline.
+void render_json(const RulePack& pack, const Report& report, std::ostream& out);
+
+/// An answer as JSON: a string for yes/no and enums, a number, an array of leaf ids, "none".
+nlohmann::ordered_json value_to_json(const RulePack& pack, const Fact& fact, const Value& value);
+
+} // namespace contra

@@ -1,0 +1,317 @@
+#include "contra/scenario.hpp"
+
+#include "contra/evaluator.hpp"
+#include "contra/fact_value.hpp"
+#include "contra/profile.hpp"
+#include "contra/suggest.hpp"
+#include "contra/yaml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace contra {
+namespace {
+
+using Names = std::vector<std::string>;
+
+std::string join(const std::set<std::string>& names) {
+    std::string text;
+    for (const std::string& name : names) {
+        text += text.empty() ? name : ", " + name;
+    }
+    return text;
+}
+
+// "expected X, got Y: missing A; unexpected B" for two sets of names.
+void compare_sets(std::string_view what, const std::set<std::string>& expected,
+                  const std::set<std::string>& actual, std::vector<std::string>& failures) {
+    if (expected == actual) {
+        return;
+    }
+    std::set<std::string> missing;
+    std::set<std::string> extra;
+    std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
+                        std::inserter(missing, missing.end()));
+    std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
+                        std::inserter(extra, extra.end()));
+    std::string message = fmt::format("{}: expected [{}], got [{}]", what, join(expected), join(actual));
+    if (!missing.empty()) {
+        message += fmt::format("; missing {}", join(missing));
+    }
+    if (!extra.empty()) {
+        message += fmt::format("; unexpected {}", join(extra));
+    }
+    failures.push_back(message);
+}
+
+class SuiteRunner {
+  public:
+    SuiteRunner(const RulePack& pack, const YamlDocument& doc, Diagnostics& out)
+        : m_pack(pack), m_doc(doc), m_out(out) {}
+
+    void read_bases(const KeyValue& entry) {
+        for (const KeyValue& base : read_map(m_doc, entry.value, "'bases'", m_out).value_or(std::vector<KeyValue>{})) {
+            Profile profile = empty_profile(m_pack);
+            if (apply_profile_node(m_pack, m_doc, base.value, profile, m_out)) {
+                m_bases.emplace(base.key, std::move(profile));
+            }
+        }
+    }
+
+    std::optional<ScenarioOutcome> run(const YAML::Node& node) {
+        Fields fields(m_doc, node, "a scenario", {"name", "base", "profile", "expect"}, m_out);
+        const KeyValue* name = fields.require("name");
+        const KeyValue* expect = fields.require("expect");
+        if (!fields.ok() || name == nullptr || expect == nullptr) {
+            return std::nullopt;
+        }
+        ScenarioOutcome outcome;
+        outcome.name = read_scalar(m_doc, *name, m_out).value_or("");
+        outcome.where = m_doc.location(node.Mark());
+        Profile profile = empty_profile(m_pack);
+        if (const KeyValue* base = fields.find("base")) {
+            const std::string base_name = read_scalar(m_doc, *base, m_out).value_or("");
+            const auto found = m_bases.find(base_name);
+            if (found == m_bases.end()) {
+                Names known;
+                for (const auto& [key, unused] : m_bases) {
+                    known.push_back(key);
+                }
+                m_out.add(m_doc.error(DiagnosticCode::unknown_name, base->value.Mark(),
+                                      fmt::format("unknown base '{}'{}", base_name,
+                                                  did_you_mean(base_name, known))));
+                return std::nullopt;
+            }
+            profile = found->second;
+        }
+        if (const KeyValue* answers = fields.find("profile")) {
+            if (!apply_profile_node(m_pack, m_doc, answers->value, profile, m_out)) {
+                return std::nullopt;
+            }
+        }
+        const Report report = evaluate(m_pack, profile);
+        if (!check(*expect, report, outcome)) {
+            return std::nullopt;
+        }
+        return outcome;
+    }
+
+  private:
+    std::optional<std::set<std::string>> rule_ids(const KeyValue& entry) {
+        auto items = read_scalar_list(m_doc, entry, m_out);
+        if (!items) {
+            return std::nullopt;
+        }
+        std::set<std::string> ids;
+        for (const auto& [id, mark] : *items) {
+            if (m_pack.find_rule(id) == nullptr) {
+                Names known;
+                for (const Rule& rule : m_pack.rules) {
+                    known.push_back(rule.id);
+                }
+                m_out.add(m_doc.error(DiagnosticCode::unknown_name, mark,
+                                      fmt::format("unknown rule '{}'{}", id, did_you_mean(id, known))));
+                return std::nullopt;
+            }
+            ids.insert(id);
+        }
+        return ids;
+    }
+
+    std::optional<std::set<std::string>> fact_ids(const KeyValue& entry) {
+        auto items = read_scalar_list(m_doc, entry, m_out);
+        if (!items) {
+            return std::nullopt;
+        }
+        std::set<std::string> ids;
+        for (const auto& [id, mark] : *items) {
+            if (!m_pack.find_fact(id)) {
+                m_out.add(m_doc.error(DiagnosticCode::unknown_name, mark,
+                                      fmt::format("unknown fact '{}'{}", id,
+                                                  did_you_mean(id, m_pack.fact_ids()))));
+                return std::nullopt;
+            }
+            ids.insert(id);
+        }
+        return ids;
+    }
+
+    std::optional<std::set<std::string>> site_ids(const KeyValue& entry) {
+        auto items = read_scalar_list(m_doc, entry, m_out);
+        if (!items) {
+            return std::nullopt;
+        }
+        SiteSet sites;
+        for (const auto& [id, mark] : *items) {
+            if (auto error = add_site(m_pack.sites, id, sites)) {
+                m_out.add(m_doc.error(DiagnosticCode::unknown_name, mark, *error));
+                return std::nullopt;
+            }
+        }
+        const Names leaves = m_pack.sites.leaf_ids(sites);
+        return std::set<std::string>(leaves.begin(), leaves.end());
+    }
+
+    std::set<std::string> leaves(const SiteSet& sites) const {
+        const Names ids = m_pack.sites.leaf_ids(sites);
+        return {ids.begin(), ids.end()};
+    }
+
+    bool check(const KeyValue& expect, const Report& report, ScenarioOutcome& outcome) {
+        Fields fields(m_doc, expect.value, "'expect'",
+                      {"verdict", "fired", "not_fired", "could_fire", "avoid", "no_pressure",
+                       "unanswered", "assumed"},
+                      m_out);
+        if (!fields.ok()) {
+            return false;
+        }
+        auto& failures = outcome.failures;
+        std::set<std::string> fired;
+        for (const Finding& finding : report.findings) {
+            fired.insert(m_pack.rules[finding.rule].id);
+        }
+        if (const KeyValue* verdict = fields.find("verdict")) {
+            const std::string text = read_scalar(m_doc, *verdict, m_out).value_or("");
+            if (!verdict_from_string(text)) {
+                m_out.add(m_doc.error(DiagnosticCode::bad_value, verdict->value.Mark(),
+                                      fmt::format("unknown verdict '{}'", text)));
+                return false;
+            }
+            if (text != to_string(report.verdict)) {
+                failures.push_back(fmt::format("verdict: expected {}, got {}", text,
+                                               to_string(report.verdict)));
+            }
+        }
+        if (const KeyValue* entry = fields.find("fired")) {
+            auto expected = rule_ids(*entry);
+            if (!expected) {
+                return false;
+            }
+            compare_sets("fired", *expected, fired, failures);
+            outcome.expected_fired.assign(expected->begin(), expected->end());
+        }
+        if (const KeyValue* entry = fields.find("not_fired")) {
+            auto expected = rule_ids(*entry);
+            if (!expected) {
+                return false;
+            }
+            for (const std::string& id : *expected) {
+                if (fired.count(id) != 0) {
+                    failures.push_back(fmt::format("not_fired: {} fired", id));
+                }
+            }
+            outcome.expected_not_fired.assign(expected->begin(), expected->end());
+        }
+        if (const KeyValue* entry = fields.find("could_fire")) {
+            auto expected = rule_ids(*entry);
+            if (!expected) {
+                return false;
+            }
+            std::set<std::string> actual;
+            for (const CouldFire& could_fire : report.could_fire) {
+                actual.insert(m_pack.rules[could_fire.rule].id);
+            }
+            compare_sets("could_fire", *expected, actual, failures);
+            outcome.expected_could_fire.assign(expected->begin(), expected->end());
+        }
+        const std::pair<const char*, const SiteSet*> site_checks[] = {
+            {"avoid", &report.avoid}, {"no_pressure", &report.no_pressure}};
+        for (const auto& [key, actual] : site_checks) {
+            if (const KeyValue* entry = fields.find(key)) {
+                auto expected = site_ids(*entry);
+                if (!expected) {
+                    return false;
+                }
+                compare_sets(key, *expected, leaves(*actual), failures);
+            }
+        }
+        if (const KeyValue* entry = fields.find("unanswered")) {
+            auto expected = fact_ids(*entry);
+            if (!expected) {
+                return false;
+            }
+            std::set<std::string> actual;
+            for (const Unanswered& unanswered : report.unanswered) {
+                actual.insert(m_pack.facts[unanswered.fact].id);
+            }
+            compare_sets("unanswered", *expected, actual, failures);
+        }
+        if (const KeyValue* entry = fields.find("assumed")) {
+            auto expected = fact_ids(*entry);
+            if (!expected) {
+                return false;
+            }
+            std::set<std::string> actual;
+            for (const Assumption& assumption : report.assumed) {
+                actual.insert(m_pack.facts[assumption.fact].id);
+            }
+            compare_sets("assumed", *expected, actual, failures);
+        }
+        return true;
+    }
+
+    const RulePack& m_pack;
+    const YamlDocument& m_doc;
+    Diagnostics& m_out;
+    std::map<std::string, Profile> m_bases;
+};
+
+} // namespace
+
+SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_name) {
+    SuiteResult result;
+    const YamlDocument doc = YamlDocument::parse(std::move(text), std::move(file_name), result.diagnostics);
+    if (!doc.ok()) {
+        return result;
+    }
+    Fields top(doc, doc.root(), "a scenario suite", {"bases", "scenarios"}, result.diagnostics);
+    const KeyValue* scenarios = top.require("scenarios");
+    if (!top.ok() || scenarios == nullptr) {
+        return result;
+    }
+    SuiteRunner runner(pack, doc, result.diagnostics);
+    if (const KeyValue* bases = top.find("bases")) {
+        runner.read_bases(*bases);
+    }
+    if (!scenarios->value.IsSequence()) {
+        result.diagnostics.add(doc.error(DiagnosticCode::wrong_type, scenarios->key_mark,
+                                         "'scenarios' must be a list"));
+        return result;
+    }
+    for (const YAML::Node& node : scenarios->value) {
+        if (auto outcome = runner.run(node)) {
+            result.outcomes.push_back(std::move(*outcome));
+        }
+    }
+    return result;
+}
+
+std::vector<RuleCoverage> rule_coverage(const RulePack& pack, const std::vector<SuiteResult>& suites) {
+    std::map<std::string, RuleCoverage> by_id;
+    for (const SuiteResult& suite : suites) {
+        for (const ScenarioOutcome& outcome : suite.outcomes) {
+            if (!outcome.passed()) {
+                continue;
+            }
+            for (const std::string& id : outcome.expected_fired) {
+                by_id[id].fired = true;
+            }
+            for (const std::string& id : outcome.expected_not_fired) {
+                by_id[id].not_fired = true;
+            }
+            for (const std::string& id : outcome.expected_could_fire) {
+                by_id[id].could_fire = true;
+            }
+        }
+    }
+    std::vector<RuleCoverage> coverage;
+    for (const Rule& rule : pack.rules) {
+        coverage.push_back(by_id[rule.id]);
+    }
+    return coverage;
+}
+
+} // namespace contra

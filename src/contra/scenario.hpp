@@ -1,0 +1,42 @@
+#pragma once
+
+#include "contra/diagnostic.hpp"
+#include "contra/report.hpp"
+#include "contra/rule_pack.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace contra {
+
+/// One scenario of a suite (rules/README.md, "Scenario suites") and how it went.
+struct ScenarioOutcome {
+    std::string name;
+    SourceLocation where;
+    std::vector<std::string> failures; ///< each names an expectation and what happened instead
+    std::vector<std::string> expected_fired;
+    std::vector<std::string> expected_not_fired;
+    std::vector<std::string> expected_could_fire;
+    [[nodiscard]] bool passed() const { return failures.empty(); }
+};
+
+struct SuiteResult {
+    Diagnostics diagnostics; ///< problems in the suite file itself
+    std::vector<ScenarioOutcome> outcomes;
+};
+
+/// Runs every scenario of the suite in `text` against `pack`.
+SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_name);
+
+/// Per rule: whether a passing scenario expects it to fire, not to fire, and to could-fire.
+struct RuleCoverage {
+    bool fired = false;
+    bool not_fired = false;
+    bool could_fire = false;
+};
+
+/// Coverage of the pack's rules (in pack order) by the passing scenarios of the suites.
+std::vector<RuleCoverage> rule_coverage(const RulePack& pack, const std::vector<SuiteResult>& suites);
+
+} // namespace contra

@@ -1,0 +1,368 @@
+#include "contra/yaml_reader.hpp"
+
+#include "contra/suggest.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+namespace contra {
+namespace {
+
+struct Refusal {
+    YAML::Mark mark;
+    DiagnosticCode code;
+    std::string message;
+};
+
+// A first pass over the parser's events refuses what plain data never needs, before yaml-cpp
+// builds a tree (where aliases would already be expanded).
+class PlainDataGuard : public YAML::EventHandler {
+  public:
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++m_documents > 1) {
+            throw Refusal{mark, DiagnosticCode::unsupported_yaml,
+                          "a second YAML document ('---') is not allowed; give one document"};
+        }
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { check_anchor(mark, anchor); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        throw Refusal{mark, DiagnosticCode::unsupported_yaml,
+                      "YAML aliases ('*name') are not allowed; write the value out"};
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string&) override {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        open(mark, tag, anchor);
+    }
+    void OnSequenceEnd() override { --m_depth; }
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        open(mark, tag, anchor);
+    }
+    void OnMapEnd() override { --m_depth; }
+
+  private:
+    void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+        if (++m_depth > k_max_yaml_depth) {
+            throw Refusal{mark, DiagnosticCode::limit_exceeded,
+                          fmt::format("nesting deeper than {} levels (limit max-depth)",
+                                      k_max_yaml_depth)};
+        }
+    }
+    static void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) {
+            throw Refusal{mark, DiagnosticCode::unsupported_yaml,
+                          "YAML anchors ('&name') are not allowed"};
+        }
+    }
+    static void check_tag(const YAML::Mark& mark, const std::string& tag) {
+        if (!tag.empty() && tag != "?" && tag != "!") {
+            throw Refusal{mark, DiagnosticCode::unsupported_yaml,
+                          fmt::format("YAML tags ('{}') are not allowed", tag)};
+        }
+    }
+
+    int m_documents = 0;
+    int m_depth = 0;
+};
+
+std::string describe_node_type(const YAML::Node& node) {
+    switch (node.Type()) {
+    case YAML::NodeType::Map:
+        return "a mapping";
+    case YAML::NodeType::Sequence:
+        return "a list";
+    case YAML::NodeType::Scalar:
+        return fmt::format("'{}'", node.Scalar());
+    case YAML::NodeType::Null:
+        return "nothing";
+    case YAML::NodeType::Undefined:
+        break;
+    }
+    return "nothing";
+}
+
+} // namespace
+
+YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagnostics& out) {
+    YamlDocument doc;
+    doc.m_file = std::move(file_name);
+    doc.m_text = std::move(text);
+    if (doc.m_text.find('\0') != std::string::npos) {
+        const auto offset = doc.m_text.find('\0');
+        const auto line = std::count(doc.m_text.begin(),
+                                     doc.m_text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+        YAML::Mark mark;
+        mark.line = static_cast<int>(line);
+        mark.column = static_cast<int>(offset - (doc.m_text.rfind('\n', offset) + 1));
+        if (doc.m_text.rfind('\n', offset) == std::string::npos) {
+            mark.column = static_cast<int>(offset);
+        }
+        out.add(doc.error(DiagnosticCode::yaml_syntax, mark,
+                          "a NUL byte is not allowed in YAML or JSON text"));
+        return doc;
+    }
+    try {
+        std::istringstream events(doc.m_text);
+        YAML::Parser parser(events);
+        PlainDataGuard guard;
+        while (parser.HandleNextDocument(guard)) {
+        }
+        doc.m_root = YAML::Load(doc.m_text);
+        doc.m_ok = true;
+    } catch (const Refusal& refusal) {
+        out.add(doc.error(refusal.code, refusal.mark, refusal.message));
+    } catch (const YAML::ParserException& e) {
+        std::string message = e.msg;
+        if (doc.line_text(e.mark.line + 1).find('\t') != std::string::npos) {
+            message += " (tab characters cannot indent YAML; use spaces)";
+        }
+        out.add(doc.error(DiagnosticCode::yaml_syntax, e.mark, message));
+    } catch (const YAML::Exception& e) {
+        out.add(doc.error(DiagnosticCode::yaml_syntax, e.mark, e.msg));
+    }
+    return doc;
+}
+
+SourceLocation YamlDocument::location(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.line < 0) {
+        return {m_file, 0, 0};
+    }
+    return {m_file, mark.line + 1, mark.column + 1};
+}
+
+Diagnostic YamlDocument::error(DiagnosticCode code, const YAML::Mark& mark,
+                               std::string message) const {
+    SourceLocation where = location(mark);
+    std::string line = where.line > 0 ? line_text(where.line) : std::string{};
+    return Diagnostic{code, std::move(where), std::move(message), std::move(line)};
+}
+
+std::string YamlDocument::line_text(int line) const {
+    std::size_t start = 0;
+    for (int i = 1; i < line; ++i) {
+        start = m_text.find('\n', start);
+        if (start == std::string::npos) {
+            return {};
+        }
+        ++start;
+    }
+    std::size_t end = m_text.find('\n', start);
+    std::string text = m_text.substr(start, end == std::string::npos ? end : end - start);
+    if (!text.empty() && text.back() == '\r') {
+        text.pop_back();
+    }
+    // Control bytes would garble the terminal; the caret still lines up.
+    std::replace_if(
+        text.begin(), text.end(),
+        [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; }, '?');
+    constexpr std::size_t k_max_snippet = 200;
+    if (text.size() > k_max_snippet) {
+        text.resize(k_max_snippet);
+    }
+    return text;
+}
+
+std::optional<std::vector<KeyValue>> read_map(const YamlDocument& doc, const YAML::Node& node,
+                                              std::string_view what, Diagnostics& out) {
+    if (!node.IsMap()) {
+        out.add(doc.error(DiagnosticCode::wrong_type, node.Mark(),
+                          fmt::format("expected {} as a mapping of 'key: value', got {}", what,
+                                      describe_node_type(node))));
+        return std::nullopt;
+    }
+    std::vector<KeyValue> entries;
+    for (const auto& pair : node) {
+        if (!pair.first.IsScalar()) {
+            out.add(doc.error(DiagnosticCode::wrong_type, pair.first.Mark(),
+                              fmt::format("expected a plain key in {}", what)));
+            continue;
+        }
+        const std::string& key = pair.first.Scalar();
+        const auto first = std::find_if(entries.begin(), entries.end(),
+                                        [&](const KeyValue& entry) { return entry.key == key; });
+        if (first != entries.end()) {
+            out.add(doc.error(DiagnosticCode::duplicate_key, pair.first.Mark(),
+                              fmt::format("duplicate key '{}' in {} (first defined at line {})",
+                                          key, what, first->key_mark.line + 1)));
+            continue;
+        }
+        entries.push_back(KeyValue{key, pair.first.Mark(), pair.second});
+    }
+    return entries;
+}
+
+Fields::Fields(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
+               const std::vector<std::string>& known, Diagnostics& out)
+    : m_doc(doc), m_node(node), m_what(what), m_out(out) {
+    // Name the mapping by its id when it has one: "unknown key 'levle' in rule 'R10'".
+    if (node.IsMap()) {
+        for (const auto& pair : node) {
+            if (pair.first.IsScalar() && pair.first.Scalar() == "id" && pair.second.IsScalar()) {
+                std::string_view kind = what;
+                for (std::string_view article : {"a ", "an "}) {
+                    if (kind.substr(0, article.size()) == article) {
+                        kind.remove_prefix(article.size());
+                    }
+                }
+                m_what = fmt::format("{} '{}'", kind, pair.second.Scalar());
+                break;
+            }
+        }
+    }
+    auto entries = read_map(doc, node, m_what, out);
+    if (!entries) {
+        return;
+    }
+    m_ok = true;
+    for (KeyValue& entry : *entries) {
+        if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
+            out.add(doc.error(DiagnosticCode::unknown_key, entry.key_mark,
+                              fmt::format("unknown key '{}' in {}{}", entry.key, m_what,
+                                          did_you_mean(entry.key, known))));
+            continue;
+        }
+        m_entries.push_back(std::move(entry));
+    }
+}
+
+const KeyValue* Fields::find(std::string_view key) const {
+    for (const KeyValue& entry : m_entries) {
+        if (entry.key == key) {
+            return &entry;
+        }
+    }
+    return nullptr;
+}
+
+const KeyValue* Fields::require(std::string_view key) {
+    const KeyValue* entry = find(key);
+    if (entry == nullptr && m_ok) {
+        m_out.add(m_doc.error(DiagnosticCode::missing_key, m_node.Mark(),
+                              fmt::format("{} has no '{}'", m_what, key)));
+    }
+    return entry;
+}
+
+bool is_null_scalar(const YAML::Node& node) {
+    return node.IsNull() ||
+           (node.IsScalar() && node.Tag() == "?" &&
+            (node.Scalar() == "~" || node.Scalar() == "null" || node.Scalar() == "Null" ||
+             node.Scalar() == "NULL"));
+}
+
+std::optional<std::string> read_scalar(const YamlDocument& doc, const KeyValue& entry,
+                                       Diagnostics& out) {
+    if (is_null_scalar(entry.value)) {
+        out.add(doc.error(DiagnosticCode::missing_key, entry.key_mark,
+                          fmt::format("'{}' has no value", entry.key)));
+        return std::nullopt;
+    }
+    return read_scalar(doc, entry.value, fmt::format("'{}'", entry.key), out);
+}
+
+std::optional<std::string> read_scalar(const YamlDocument& doc, const YAML::Node& node,
+                                       std::string_view what, Diagnostics& out) {
+    if (!node.IsScalar()) {
+        out.add(doc.error(DiagnosticCode::wrong_type, node.Mark(),
+                          fmt::format("expected a single value for {}, got {}", what,
+                                      describe_node_type(node))));
+        return std::nullopt;
+    }
+    return node.Scalar();
+}
+
+std::optional<double> parse_number(std::string_view text) {
+    if (text.empty() || text.front() == '+') {
+        text.remove_prefix(text.empty() ? 0 : 1);
+    }
+    if (text.empty() ||
+        text.find_first_not_of("0123456789.-eE+") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> read_number(const YamlDocument& doc, const KeyValue& entry,
+                                  Diagnostics& out) {
+    auto text = read_scalar(doc, entry, out);
+    if (!text) {
+        return std::nullopt;
+    }
+    auto number = parse_number(*text);
+    if (!number) {
+        out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
+                          fmt::format("'{}' must be a decimal number, got '{}'", entry.key, *text)));
+    }
+    return number;
+}
+
+std::optional<bool> parse_yes_no(std::string_view text) {
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower == "yes" || lower == "true") {
+        return true;
+    }
+    if (lower == "no" || lower == "false") {
+        return false;
+    }
+    return std::nullopt;
+}
+
+std::optional<bool> read_bool(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) {
+    auto text = read_scalar(doc, entry, out);
+    if (!text) {
+        return std::nullopt;
+    }
+    auto value = parse_yes_no(*text);
+    if (!value) {
+        out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
+                          fmt::format("'{}' must be true or false, got '{}'", entry.key, *text)));
+    }
+    return value;
+}
+
+std::optional<std::vector<std::pair<std::string, YAML::Mark>>>
+read_scalar_list(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) {
+    if (!entry.value.IsSequence()) {
+        out.add(doc.error(DiagnosticCode::wrong_type,
+                          is_null_scalar(entry.value) ? entry.key_mark : entry.value.Mark(),
+                          fmt::format("expected a list for '{}', got {}", entry.key,
+                                      describe_node_type(entry.value))));
+        return std::nullopt;
+    }
+    std::vector<std::pair<std::string, YAML::Mark>> items;
+    bool ok = true;
+    for (const YAML::Node& item : entry.value) {
+        auto text = read_scalar(doc, item, fmt::format("an item of '{}'", entry.key), out);
+        if (!text) {
+            ok = false;
+            continue;
+        }
+        items.emplace_back(*text, item.Mark());
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return items;
+}
+
+} // namespace contra

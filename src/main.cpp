@@ -1,0 +1,12 @@
+#include "cli/app.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+int main(int argc, char** argv) {
+    const char* no_color = std::getenv("NO_COLOR");
+    const contra::cli::Environment environment{isatty(STDOUT_FILENO) == 1,
+                                               no_color != nullptr && *no_color != '\0'};
+    return contra::cli::run(argc, argv, std::cin, std::cout, std::cerr, environment);
+}

@@ -1,0 +1,138 @@
+// The bundled rule pack: it loads clean, the binary carries exactly it, it implements every rule
+// of domain.md, and its scenario suites pass and cover every rule firing and not firing.
+// Each scenario is registered as its own test so a failure names it.
+
+#include "cli/bundled_pack.hpp"
+#include "contra/file_text.hpp"
+#include "contra/pack_codec.hpp"
+#include "contra/pack_loader.hpp"
+#include "contra/scenario.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace contra {
+namespace {
+
+const std::filesystem::path k_rules_dir = CONTRA_RULES_DIR;
+
+const RulePack& source_pack() {
+    static const PackLoadResult result = load_pack_from_directory(k_rules_dir);
+    return result.pack ? *result.pack : *new RulePack{};
+}
+
+TEST(BundledPack, LoadsWithoutAnyDiagnostic) {
+    const PackLoadResult result = load_pack_from_directory(k_rules_dir);
+    EXPECT_TRUE(result.pack.has_value());
+    EXPECT_EQ(result.diagnostics.format(), "");
+}
+
+TEST(BundledPack, TheBinaryCarriesExactlyTheRulesFolder) {
+    const std::optional<RulePack> bundled = decode_pack(cli::bundled_pack_bytes());
+    ASSERT_TRUE(bundled);
+    EXPECT_EQ(bundled->info.sha256, source_pack().info.sha256);
+    EXPECT_TRUE(*bundled == source_pack());
+}
+
+TEST(BundledPack, ImplementsEveryRuleOfTheDomainReference) {
+    std::set<std::string> expected;
+    for (int n : {1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15, 16, 17, 18}) {
+        expected.insert(fmt::format("R{:02}", n));
+    }
+    for (int n = 21; n <= 58; ++n) {
+        expected.insert(fmt::format("R{}", n));
+    }
+    // R20 is the engine's `incomplete`; R3A, R55a and R27b are named in domain.md; R31c splits
+    // R31's not-clearable case (see the rule's deviation note).
+    expected.insert({"R3A", "R55a", "R27b", "R31c"});
+    std::set<std::string> actual;
+    for (const Rule& rule : source_pack().rules) {
+        actual.insert(rule.id);
+    }
+    EXPECT_EQ(actual, expected);
+}
+
+TEST(BundledPack, EveryRuleCitesASourceAndSaysWhatToDo) {
+    for (const Rule& rule : source_pack().rules) {
+        EXPECT_FALSE(rule.sources.empty()) << rule.id;
+        EXPECT_FALSE(rule.action.empty()) << rule.id;
+        EXPECT_FALSE(rule.rationale.empty()) << rule.id;
+    }
+}
+
+std::vector<std::filesystem::path> suite_files() {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(k_rules_dir / "tests")) {
+        if (entry.path().extension() == ".yaml") {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+const std::vector<SuiteResult>& suites() {
+    static const std::vector<SuiteResult> results = [] {
+        std::vector<SuiteResult> all;
+        for (const auto& file : suite_files()) {
+            all.push_back(run_suite(source_pack(), read_file_text(file).text,
+                                    "rules/tests/" + file.filename().string()));
+        }
+        return all;
+    }();
+    return results;
+}
+
+TEST(BundledPackScenarios, SuitesAreWellFormed) {
+    ASSERT_FALSE(suites().empty());
+    for (const SuiteResult& suite : suites()) {
+        EXPECT_EQ(suite.diagnostics.format(), "");
+    }
+}
+
+TEST(BundledPackScenarios, EveryRuleIsShownFiringAndNotFiring) {
+    const std::vector<RuleCoverage> coverage = rule_coverage(source_pack(), suites());
+    for (std::size_t i = 0; i < coverage.size(); ++i) {
+        EXPECT_TRUE(coverage[i].fired) << source_pack().rules[i].id << " is never expected to fire";
+        EXPECT_TRUE(coverage[i].not_fired) << source_pack().rules[i].id << " has no not_fired scenario";
+    }
+}
+
+class ScenarioTest : public ::testing::Test {
+  public:
+    explicit ScenarioTest(const ScenarioOutcome* outcome) : m_outcome(outcome) {}
+    void TestBody() override {
+        for (const std::string& failure : m_outcome->failures) {
+            ADD_FAILURE_AT(m_outcome->where.file.c_str(), m_outcome->where.line)
+                << m_outcome->name << ": " << failure;
+        }
+    }
+
+  private:
+    const ScenarioOutcome* m_outcome;
+};
+
+void register_scenarios() {
+    for (const SuiteResult& suite : suites()) {
+        for (const ScenarioOutcome& outcome : suite.outcomes) {
+            std::string name = outcome.name;
+            std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+            const std::string file = std::filesystem::path(outcome.where.file).stem().string();
+            ::testing::RegisterTest(("Scenario_" + file).c_str(), name.c_str(), nullptr, nullptr,
+                                    outcome.where.file.c_str(), outcome.where.line,
+                                    [&outcome]() -> ::testing::Test* { return new ScenarioTest(&outcome); });
+        }
+    }
+}
+
+} // namespace
+} // namespace contra
+
+int main(int argc, char** argv) {
+    ::testing::InitGoogleTest(&argc, argv);
+    contra::register_scenarios();
+    return RUN_ALL_TESTS();
+}
