@@ -11,7 +11,7 @@
 # goldens instead: review that diff like code.
 set -u
 binary=$1
-case_dir=$2
+case_dir=$(cd "$2" && pwd)
 root=$(cd "$(dirname "$0")/.." && pwd)
 mapfile -t args < "$case_dir/args"
 stdin=/dev/null

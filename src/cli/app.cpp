@@ -3,10 +3,12 @@
 #include "cli/check_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/pack_choice.hpp"
+#include "contra/suggest.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
 
+#include <algorithm>
 #include <exception>
 
 namespace contra::cli {
@@ -23,15 +25,54 @@ Exit codes of 'check':
 Errors never give a verdict:
   64 usage   65 bad profile data   66 input file unreadable   70 internal error   78 bad rule pack)";
 
+// CLI11 says only "The following argument was not expected"; a practitioner who typed
+// --leg-warmht deserves the option they meant.
+int report_unexpected(const CLI::ExtrasError& error, const CLI::App& command, std::ostream& err) {
+    std::vector<std::string> known;
+    for (const CLI::Option* option : command.get_options()) {
+        for (const std::string& name : option->get_lnames()) {
+            known.push_back("--" + name);
+        }
+    }
+    std::string_view text = error.what();
+    text.remove_prefix(std::min(text.size(), text.find(": ") + 2));
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find(' ', start), text.size());
+        const std::string argument(text.substr(start, end - start));
+        if (argument.rfind("-", 0) == 0) {
+            fmt::print(err,
+                       "contra: error: unknown option '{}'{}\n",
+                       argument,
+                       did_you_mean(argument.substr(0, argument.find('=')), known));
+        } else {
+            fmt::print(err, "contra: error: unexpected argument '{}'\n", argument);
+        }
+        start = end + 1;
+    }
+    fmt::print(err,
+               "Run '{} --help' for the options.\n",
+               command.get_parent() ? "contra " + command.get_name() : "contra");
+    return to_int(ExitCode::usage);
+}
+
 void print_version(const RulePack& pack, std::ostream& out) {
-    fmt::print(out, "contra {}\nrule pack: {} {} (reviewed {})\nsha256: {}\n", CONTRA_VERSION,
-               pack.info.name, pack.info.version,
-               pack.info.reviewed.empty() ? "never" : pack.info.reviewed, pack.info.sha256);
+    fmt::print(out,
+               "contra {}\nrule pack: {} {} (reviewed {})\nsha256: {}\n",
+               CONTRA_VERSION,
+               pack.info.name,
+               pack.info.version,
+               pack.info.reviewed.empty() ? "never" : pack.info.reviewed,
+               pack.info.sha256);
 }
 
 } // namespace
 
-int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err,
+int run(int argc,
+        const char* const* argv,
+        std::istream& in,
+        std::ostream& out,
+        std::ostream& err,
         const Environment& environment) {
     try {
         const std::optional<RulePack> pack = choose_pack(find_rules_option(argc, argv), err);
@@ -49,6 +90,8 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
         check->footer(k_footer);
         try {
             app.parse(argc, argv);
+        } catch (const CLI::ExtrasError& e) {
+            return report_unexpected(e, check->parsed() ? *check : app, err);
         } catch (const CLI::ParseError& e) {
             const int code = app.exit(e, out, err);
             return code == 0 ? 0 : to_int(ExitCode::usage);
@@ -60,8 +103,9 @@ int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, 
         if (check->parsed()) {
             return run_check(*pack, check_options, in, out, err, environment);
         }
-        fmt::print(err, "contra: error: a command is required, e.g. 'contra check PROFILE'; see "
-                        "'contra --help'\n");
+        fmt::print(err,
+                   "contra: error: a command is required, e.g. 'contra check PROFILE'; see "
+                   "'contra --help'\n");
         return to_int(ExitCode::usage);
     } catch (const std::exception& e) {
         fmt::print(err, "contra: internal error: {}\n", e.what());

@@ -22,8 +22,8 @@ struct AnswerError {
 
 // Applies command-line answers over the file's; the same fact given twice differently is a
 // usage error, since one of the two would be silently lost.
-std::optional<AnswerError> apply_option_answers(const RulePack& pack, const CheckOptions& options,
-                                                Profile& profile) {
+std::optional<AnswerError>
+apply_option_answers(const RulePack& pack, const CheckOptions& options, Profile& profile) {
     std::vector<OptionAnswer> answers;
     for (const std::string& assignment : options.set_answers) {
         const auto equals = assignment.find('=');
@@ -35,7 +35,9 @@ std::optional<AnswerError> apply_option_answers(const RulePack& pack, const Chec
         const auto fact = pack.find_fact(id);
         if (!fact) {
             return AnswerError{ExitCode::bad_profile,
-                               fmt::format("--set {}: unknown fact '{}'{}", assignment, id,
+                               fmt::format("--set {}: unknown fact '{}'{}",
+                                           assignment,
+                                           id,
                                            did_you_mean(id, pack.fact_ids()))};
         }
         answers.push_back({*fact, assignment.substr(equals + 1), "--set " + id});
@@ -46,13 +48,16 @@ std::optional<AnswerError> apply_option_answers(const RulePack& pack, const Chec
         const Fact& fact = pack.facts[answer.fact];
         ParsedAnswer parsed = parse_answer(pack.sites, fact, answer.text);
         if (!parsed.value) {
-            return AnswerError{ExitCode::bad_profile, fmt::format("{}: {}", answer.option, parsed.error)};
+            return AnswerError{ExitCode::bad_profile,
+                               fmt::format("{}: {}", answer.option, parsed.error)};
         }
         const auto [previous, inserted] = seen.emplace(answer.fact, &answer);
         if (!inserted && previous->second->text != answer.text) {
             return AnswerError{ExitCode::usage,
                                fmt::format("{} and {} give '{}' two different answers",
-                                           previous->second->option, answer.option, fact.id)};
+                                           previous->second->option,
+                                           answer.option,
+                                           fact.id)};
         }
         profile.answers[answer.fact] = *parsed.value;
     }
@@ -76,20 +81,24 @@ bool use_colour(ColourMode mode, const Environment& environment) {
 CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options) {
     CLI::App* check = app.add_subcommand(
         "check", "Check one client profile against the rule pack and print the verdict");
-    check->add_option("profile", options.profile_path,
-                      "Profile file, YAML or JSON (- reads standard input); options override it")
+    check
+        ->add_option("profile",
+                     options.profile_path,
+                     "Profile file, YAML or JSON (- reads standard input); options override it")
         ->type_name("PROFILE");
     check->add_option("--format", options.format, "Output: text for a person, json for a program")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, OutputFormat>{{"text", OutputFormat::text},
-                                                {"json", OutputFormat::json}}))
+        ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{
+            {"text", OutputFormat::text}, {"json", OutputFormat::json}}))
         ->default_str("text");
     check->add_option("--color,--colour", options.colour, "Colour in text output")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, ColourMode>{
-            {"auto", ColourMode::automatic}, {"always", ColourMode::always}, {"never", ColourMode::never}}))
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, ColourMode>{{"auto", ColourMode::automatic},
+                                              {"always", ColourMode::always},
+                                              {"never", ColourMode::never}}))
         ->default_str("auto");
-    check->add_option("--rules", options.rules_dir,
-                      "Use the rule pack in DIR instead of the bundled one")
+    check
+        ->add_option(
+            "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
         ->type_name("DIR");
     check->add_option("--set", options.set_answers, "Answer a question: FACT=VALUE (repeatable)")
         ->type_name("FACT=VALUE")
@@ -98,8 +107,12 @@ CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options
     return check;
 }
 
-int run_check(const RulePack& pack, const CheckOptions& options, std::istream& in,
-              std::ostream& out, std::ostream& err, const Environment& environment) {
+int run_check(const RulePack& pack,
+              const CheckOptions& options,
+              std::istream& in,
+              std::ostream& out,
+              std::ostream& err,
+              const Environment& environment) {
     Profile profile = empty_profile(pack);
     if (!options.profile_path.empty()) {
         const bool from_stdin = options.profile_path == "-";
@@ -118,8 +131,9 @@ int run_check(const RulePack& pack, const CheckOptions& options, std::istream& i
         }
         profile = std::move(*result.profile);
     } else if (options.set_answers.empty() && options.option_answers.empty()) {
-        fmt::print(err, "contra: error: nothing to check: give a profile file (- for standard "
-                        "input) or answers as options; see 'contra check --help'\n");
+        fmt::print(err,
+                   "contra: error: nothing to check: give a profile file (- for standard "
+                   "input) or answers as options; see 'contra check --help'\n");
         return to_int(ExitCode::usage);
     }
     if (auto error = apply_option_answers(pack, options, profile)) {

@@ -28,7 +28,11 @@ struct CheckOptions {
 CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options);
 
 /// Runs a check; returns the verdict's exit code, or an error's.
-int run_check(const RulePack& pack, const CheckOptions& options, std::istream& in,
-              std::ostream& out, std::ostream& err, const Environment& environment);
+int run_check(const RulePack& pack,
+              const CheckOptions& options,
+              std::istream& in,
+              std::ostream& out,
+              std::ostream& err,
+              const Environment& environment);
 
 } // namespace contra::cli

@@ -11,6 +11,8 @@ enum class ExitCode : int {
     bad_pack = 78     ///< the rule pack is invalid
 };
 
-constexpr int to_int(ExitCode code) { return static_cast<int>(code); }
+constexpr int to_int(ExitCode code) {
+    return static_cast<int>(code);
+}
 
 } // namespace contra::cli

@@ -19,7 +19,11 @@ std::string describe(const Fact& fact) {
         return fmt::format("{} ({})", fact.question, values);
     }
     case FactType::number:
-        return fmt::format("{} ({} to {} {}{})", fact.question, fact.min, fact.max, fact.unit,
+        return fmt::format("{} ({} to {} {}{})",
+                           fact.question,
+                           fact.min,
+                           fact.max,
+                           fact.unit,
                            fact.allow_none ? ", or none" : "");
     case FactType::site_list:
         return fmt::format("{} (site ids separated by commas, or none)", fact.question);
@@ -44,14 +48,19 @@ void add_fact_options(CLI::App& command, const RulePack& pack, std::vector<Optio
             if (fact.type == FactType::yes_no) {
                 command
                     .add_flag_callback(
-                        name, [&answers, index, name] { answers.push_back({index, "yes", name}); },
+                        name,
+                        [&answers, index, name] {
+                            answers.push_back({index, "yes", name});
+                        },
                         fact.question)
                     ->group(group);
                 const std::string negated = "--no-" + name.substr(2);
                 command
                     .add_flag_callback(
                         negated,
-                        [&answers, index, negated] { answers.push_back({index, "no", negated}); },
+                        [&answers, index, negated] {
+                            answers.push_back({index, "no", negated});
+                        },
                         fmt::format("Answer no to {}", name))
                     ->group(group);
                 continue;

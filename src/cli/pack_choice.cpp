@@ -21,9 +21,12 @@ std::optional<RulePack> choose_pack(const std::string& rules_dir, std::ostream& 
     PackLoadResult result = load_pack_from_directory(rules_dir);
     if (!result.pack) {
         fmt::print(err, "{}", result.diagnostics.format());
-        fmt::print(err, "contra: error: the rule pack in {} is invalid ({} error{}); nothing was checked\n",
-                   rules_dir, result.diagnostics.items().size(),
-                   result.diagnostics.items().size() == 1 ? "" : "s");
+        fmt::print(
+            err,
+            "contra: error: the rule pack in {} is invalid ({} error{}); nothing was checked\n",
+            rules_dir,
+            result.diagnostics.items().size(),
+            result.diagnostics.items().size() == 1 ? "" : "s");
     }
     return std::move(result.pack);
 }

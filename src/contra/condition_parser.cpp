@@ -11,12 +11,19 @@
 namespace contra::detail {
 namespace {
 
-const std::vector<std::string> k_condition_forms{"all", "any", "not", "fact", "predicate",
-                                                 "has_sites"};
+const std::vector<std::string> k_condition_forms{
+    "all", "any", "not", "fact", "predicate", "has_sites"};
 const std::vector<std::string> k_fact_tests{"eq", "ne", "in", "not_in", "lt", "lte", "gt", "gte"};
-const std::vector<std::string> k_site_forms{"fact",  "sites",        "in_area", "outside_area",
-                                            "with_distal", "whole_limb_of", "otherwise", "union",
-                                            "intersect",   "when"};
+const std::vector<std::string> k_site_forms{"fact",
+                                            "sites",
+                                            "in_area",
+                                            "outside_area",
+                                            "with_distal",
+                                            "whole_limb_of",
+                                            "otherwise",
+                                            "union",
+                                            "intersect",
+                                            "when"};
 
 std::string list_forms(const std::vector<std::string>& forms) {
     std::string text;
@@ -38,15 +45,18 @@ std::uint32_t PackBuilder::add_site_expr(const SiteExpr& expr) {
     return static_cast<std::uint32_t>(m_pack.site_exprs.size() - 1);
 }
 
-std::optional<std::uint32_t> PackBuilder::lookup_fact(const YamlDocument& doc, const KeyValue& entry) {
+std::optional<std::uint32_t> PackBuilder::lookup_fact(const YamlDocument& doc,
+                                                      const KeyValue& entry) {
     auto id = read_scalar(doc, entry, m_out);
     if (!id) {
         return std::nullopt;
     }
     auto index = m_pack.find_fact(*id);
     if (!index) {
-        m_out.add(doc.error(DiagnosticCode::unknown_name, entry.value.Mark(),
-                            fmt::format("unknown fact '{}'{}", *id, did_you_mean(*id, m_pack.fact_ids()))));
+        m_out.add(doc.error(
+            DiagnosticCode::unknown_name,
+            entry.value.Mark(),
+            fmt::format("unknown fact '{}'{}", *id, did_you_mean(*id, m_pack.fact_ids()))));
     }
     return index;
 }
@@ -67,8 +77,10 @@ std::optional<SiteSet> PackBuilder::read_site_ids(const YamlDocument& doc, const
     return ok ? std::optional<SiteSet>(set) : std::nullopt;
 }
 
-std::optional<Value> PackBuilder::read_fact_value(const YamlDocument& doc, const Fact& fact,
-                                                  const YAML::Node& node, const YAML::Mark& mark) {
+std::optional<Value> PackBuilder::read_fact_value(const YamlDocument& doc,
+                                                  const Fact& fact,
+                                                  const YAML::Node& node,
+                                                  const YAML::Mark& mark) {
     if (fact.type == FactType::site_list && node.IsSequence()) {
         SiteSet set;
         for (const YAML::Node& item : node) {
@@ -111,9 +123,10 @@ std::optional<std::uint32_t> PackBuilder::parse_condition(const YamlDocument& do
         return parse_fact_test(doc, fields, scope);
     }
     if (fields.entries().size() != 1) {
-        m_out.add(doc.error(DiagnosticCode::bad_value, node.Mark(),
-                            fmt::format("a condition has exactly one of: {}",
-                                        list_forms(k_condition_forms))));
+        m_out.add(doc.error(
+            DiagnosticCode::bad_value,
+            node.Mark(),
+            fmt::format("a condition has exactly one of: {}", list_forms(k_condition_forms))));
         return std::nullopt;
     }
     const KeyValue& entry = fields.entries().front();
@@ -141,7 +154,8 @@ std::optional<std::uint32_t> PackBuilder::parse_condition(const YamlDocument& do
             return std::nullopt;
         }
         if (scope.in_fact_policy) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                entry.value.Mark(),
                                 "a fact's 'required_when' may use facts only, not predicates"));
             return std::nullopt;
         }
@@ -154,10 +168,12 @@ std::optional<std::uint32_t> PackBuilder::parse_condition(const YamlDocument& do
             }
             visible.push_back(m_pack.predicates[i].id);
         }
-        m_out.add(doc.error(DiagnosticCode::unknown_name, entry.value.Mark(),
+        m_out.add(doc.error(DiagnosticCode::unknown_name,
+                            entry.value.Mark(),
                             fmt::format("unknown predicate '{}' (a predicate can use only those "
                                         "defined above it){}",
-                                        *id, did_you_mean(*id, visible))));
+                                        *id,
+                                        did_you_mean(*id, visible))));
         return std::nullopt;
     }
     if (entry.key == "has_sites") {
@@ -169,7 +185,8 @@ std::optional<std::uint32_t> PackBuilder::parse_condition(const YamlDocument& do
         condition.target = *expr;
         return add_condition(condition);
     }
-    m_out.add(doc.error(DiagnosticCode::bad_value, entry.key_mark,
+    m_out.add(doc.error(DiagnosticCode::bad_value,
+                        entry.key_mark,
                         fmt::format("'{}' needs 'fact:' beside it", entry.key)));
     return std::nullopt;
 }
@@ -183,14 +200,17 @@ std::optional<std::uint32_t> PackBuilder::parse_fact_test(const YamlDocument& do
         if (std::find(k_fact_tests.begin(), k_fact_tests.end(), entry.key) != k_fact_tests.end()) {
             tests.push_back(&entry);
         } else if (entry.key != "fact") {
-            m_out.add(doc.error(DiagnosticCode::bad_value, entry.key_mark,
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                entry.key_mark,
                                 fmt::format("'{}' cannot stand beside 'fact:'", entry.key)));
             return std::nullopt;
         }
     }
     if (tests.size() != 1) {
-        m_out.add(doc.error(DiagnosticCode::bad_value, fact_entry.key_mark,
-                            fmt::format("a fact test has exactly one of: {}", list_forms(k_fact_tests))));
+        m_out.add(
+            doc.error(DiagnosticCode::bad_value,
+                      fact_entry.key_mark,
+                      fmt::format("a fact test has exactly one of: {}", list_forms(k_fact_tests))));
         return std::nullopt;
     }
     auto index = lookup_fact(doc, fact_entry);
@@ -203,14 +223,17 @@ std::optional<std::uint32_t> PackBuilder::parse_fact_test(const YamlDocument& do
     Condition condition;
     condition.fact = *index;
     if (fact.type == FactType::site_list) {
-        m_out.add(doc.error(DiagnosticCode::bad_value, test.key_mark,
+        m_out.add(doc.error(DiagnosticCode::bad_value,
+                            test.key_mark,
                             fmt::format("'{}' is a site list; test it with has_sites: {{fact: {}}}",
-                                        fact.id, fact.id)));
+                                        fact.id,
+                                        fact.id)));
         return std::nullopt;
     }
     auto refuse_unknown = [&](const YAML::Node& value) {
         if (value.IsScalar() && value.Scalar() == "unknown") {
-            m_out.add(doc.error(DiagnosticCode::bad_value, value.Mark(),
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                value.Mark(),
                                 "a condition cannot test for unknown; declare an assumption for "
                                 "the fact instead (unknown: {assume: VALUE})"));
             return true;
@@ -218,16 +241,21 @@ std::optional<std::uint32_t> PackBuilder::parse_fact_test(const YamlDocument& do
         return false;
     };
     if (fact.type == FactType::number) {
-        static const std::vector<std::pair<std::string, NumberOp>> ops{
-            {"eq", NumberOp::eq}, {"ne", NumberOp::ne},   {"lt", NumberOp::lt},
-            {"lte", NumberOp::lte}, {"gt", NumberOp::gt}, {"gte", NumberOp::gte}};
-        const auto op = std::find_if(ops.begin(), ops.end(),
-                                     [&](const auto& pair) { return pair.first == test.key; });
+        static const std::vector<std::pair<std::string, NumberOp>> ops{{"eq", NumberOp::eq},
+                                                                       {"ne", NumberOp::ne},
+                                                                       {"lt", NumberOp::lt},
+                                                                       {"lte", NumberOp::lte},
+                                                                       {"gt", NumberOp::gt},
+                                                                       {"gte", NumberOp::gte}};
+        const auto op = std::find_if(
+            ops.begin(), ops.end(), [&](const auto& pair) { return pair.first == test.key; });
         if (op == ops.end()) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, test.key_mark,
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                test.key_mark,
                                 fmt::format("'{}' is a number; compare it with eq, ne, lt, lte, gt "
                                             "or gte, not '{}'",
-                                            fact.id, test.key)));
+                                            fact.id,
+                                            test.key)));
             return std::nullopt;
         }
         if (refuse_unknown(test.value)) {
@@ -238,7 +266,8 @@ std::optional<std::uint32_t> PackBuilder::parse_fact_test(const YamlDocument& do
             return std::nullopt;
         }
         if (value->kind != ValueKind::number) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, test.value.Mark(),
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                test.value.Mark(),
                                 "compare numbers with a number, not none"));
             return std::nullopt;
         }
@@ -262,9 +291,10 @@ std::optional<std::uint32_t> PackBuilder::parse_fact_test(const YamlDocument& do
     }
     if (test.key == "in" || test.key == "not_in") {
         if (!test.value.IsSequence() || test.value.size() == 0) {
-            m_out.add(doc.error(DiagnosticCode::wrong_type, test.value.Mark(),
-                                fmt::format("'{}' takes a non-empty list of values of '{}'", test.key,
-                                            fact.id)));
+            m_out.add(doc.error(
+                DiagnosticCode::wrong_type,
+                test.value.Mark(),
+                fmt::format("'{}' takes a non-empty list of values of '{}'", test.key, fact.id)));
             return std::nullopt;
         }
         for (const YAML::Node& item : test.value) {
@@ -280,15 +310,19 @@ std::optional<std::uint32_t> PackBuilder::parse_fact_test(const YamlDocument& do
         condition.negate = test.key == "not_in";
         return add_condition(condition);
     }
-    m_out.add(doc.error(DiagnosticCode::bad_value, test.key_mark,
-                        fmt::format("'{}' is {}; test it with eq, ne, in or not_in, not '{}'", fact.id,
-                                    to_string(fact.type), test.key)));
+    m_out.add(doc.error(DiagnosticCode::bad_value,
+                        test.key_mark,
+                        fmt::format("'{}' is {}; test it with eq, ne, in or not_in, not '{}'",
+                                    fact.id,
+                                    to_string(fact.type),
+                                    test.key)));
     return std::nullopt;
 }
 
 std::optional<std::uint32_t> PackBuilder::parse_children(const YamlDocument& doc,
                                                          const KeyValue& entry,
-                                                         const ConditionScope& scope, bool sites,
+                                                         const ConditionScope& scope,
+                                                         bool sites,
                                                          Condition& node_for_conditions,
                                                          SiteExpr& node_for_sites) {
     if (!entry.value.IsSequence() || entry.value.size() == 0) {
@@ -328,8 +362,10 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
     if (const KeyValue* when = fields.find("when")) {
         const KeyValue* sites = fields.find("sites");
         if (sites == nullptr || fields.entries().size() != 2) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, when->key_mark,
-                                "a conditional site expression is {when: CONDITION, sites: EXPRESSION}"));
+            m_out.add(
+                doc.error(DiagnosticCode::bad_value,
+                          when->key_mark,
+                          "a conditional site expression is {when: CONDITION, sites: EXPRESSION}"));
             return std::nullopt;
         }
         auto condition = parse_condition(doc, when->value, scope);
@@ -347,7 +383,8 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
     if (const KeyValue* limb = fields.find("whole_limb_of")) {
         const KeyValue* otherwise = fields.find("otherwise");
         if (fields.entries().size() != (otherwise ? 2U : 1U)) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, limb->key_mark,
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                limb->key_mark,
                                 "write {whole_limb_of: EXPRESSION, otherwise: EXPRESSION}"));
             return std::nullopt;
         }
@@ -370,9 +407,10 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
         return add_site_expr(expr);
     }
     if (fields.entries().size() != 1) {
-        m_out.add(doc.error(DiagnosticCode::bad_value, node.Mark(),
-                            fmt::format("a site expression has exactly one of: {}",
-                                        list_forms(k_site_forms))));
+        m_out.add(doc.error(
+            DiagnosticCode::bad_value,
+            node.Mark(),
+            fmt::format("a site expression has exactly one of: {}", list_forms(k_site_forms))));
         return std::nullopt;
     }
     const KeyValue& entry = fields.entries().front();
@@ -382,7 +420,8 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
             return std::nullopt;
         }
         if (m_pack.facts[*index].type != FactType::site_list) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                entry.value.Mark(),
                                 fmt::format("'{}' is not a site list, so it has no sites",
                                             m_pack.facts[*index].id)));
             return std::nullopt;
@@ -409,8 +448,8 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
         return add_site_expr(expr);
     }
     if (entry.key == "otherwise") {
-        m_out.add(doc.error(DiagnosticCode::bad_value, entry.key_mark,
-                            "'otherwise' goes beside 'whole_limb_of'"));
+        m_out.add(doc.error(
+            DiagnosticCode::bad_value, entry.key_mark, "'otherwise' goes beside 'whole_limb_of'"));
         return std::nullopt;
     }
     auto child = parse_site_expr(doc, entry.value, scope);

@@ -8,9 +8,17 @@ namespace contra {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::count_)>
-    k_code_names{"yaml-syntax",   "file-read",  "unknown-key",  "duplicate-key",
-                 "missing-key",   "wrong-type", "bad-value",    "unknown-name",
-                 "duplicate-id",  "unsupported-yaml", "limit-exceeded"};
+    k_code_names{"yaml-syntax",
+                 "file-read",
+                 "unknown-key",
+                 "duplicate-key",
+                 "missing-key",
+                 "wrong-type",
+                 "bad-value",
+                 "unknown-name",
+                 "duplicate-id",
+                 "unsupported-yaml",
+                 "limit-exceeded"};
 
 } // namespace
 
@@ -31,8 +39,8 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
         text += fmt::format("  {}\n", diagnostic.source_line);
         // Keep tabs in the indent so the caret lines up under a tab-indented source line.
         std::string indent;
-        for (int i = 0; i + 1 < where.column &&
-                        static_cast<std::size_t>(i) < diagnostic.source_line.size();
+        for (int i = 0;
+             i + 1 < where.column && static_cast<std::size_t>(i) < diagnostic.source_line.size();
              ++i) {
             indent += diagnostic.source_line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
         }

@@ -245,7 +245,8 @@ class Evaluation {
         const Value& modality = m_values[m_pack.modality_fact];
         if (area.kind == ValueKind::sites) {
             m_area = {area.sites, area.sites};
-        } else if (modality.kind == ValueKind::choice && modality.choice < m_pack.modalities.size()) {
+        } else if (modality.kind == ValueKind::choice &&
+                   modality.choice < m_pack.modalities.size()) {
             const SiteSet& fallback = m_pack.modalities[modality.choice].default_area;
             m_area = {fallback, fallback};
             m_values[m_pack.area_fact] = Value::of_sites(fallback);
@@ -280,8 +281,9 @@ class Evaluation {
                 m_values[i] = absent_value(m_pack.facts[i]);
             }
         }
-        std::sort(m_assumed.begin(), m_assumed.end(),
-                  [](const Assumption& a, const Assumption& b) { return a.fact < b.fact; });
+        std::sort(m_assumed.begin(), m_assumed.end(), [](const Assumption& a, const Assumption& b) {
+            return a.fact < b.fact;
+        });
         std::fill(m_predicates.begin(), m_predicates.end(), -1);
     }
 
@@ -347,7 +349,8 @@ Report evaluate(const RulePack& pack, const Profile& profile) {
         report.findings.push_back(std::move(finding));
     }
     report.no_pressure -= report.avoid;
-    std::stable_sort(report.findings.begin(), report.findings.end(),
+    std::stable_sort(report.findings.begin(),
+                     report.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.level > b.level; });
 
     // A rule that could fire matters when it could raise the level, or, while treatment is still
@@ -375,14 +378,16 @@ Report evaluate(const RulePack& pack, const Profile& profile) {
         }
         report.could_fire.push_back(std::move(could_fire));
     }
-    std::stable_sort(report.could_fire.begin(), report.could_fire.end(),
+    std::stable_sort(report.could_fire.begin(),
+                     report.could_fire.end(),
                      [](const CouldFire& a, const CouldFire& b) { return a.level > b.level; });
     for (std::uint32_t fact = 0; fact < needed.size(); ++fact) {
         if (needed[fact]) {
             report.unanswered.push_back({fact, reach[fact]});
         }
     }
-    std::stable_sort(report.unanswered.begin(), report.unanswered.end(),
+    std::stable_sort(report.unanswered.begin(),
+                     report.unanswered.end(),
                      [](const Unanswered& a, const Unanswered& b) {
                          return a.could_raise_to > b.could_raise_to;
                      });

@@ -31,8 +31,8 @@ struct Fact {
     std::string question;
     std::string why;
     UnknownPolicy unknown = UnknownPolicy::required;
-    Value assumed;              ///< with UnknownPolicy::assume
-    std::string assumption_note; ///< wording of the assumption for people, may be empty
+    Value assumed;                   ///< with UnknownPolicy::assume
+    std::string assumption_note;     ///< wording of the assumption for people, may be empty
     std::uint32_t required_when = 0; ///< condition index, with UnknownPolicy::required_when
 
     friend bool operator==(const Fact&, const Fact&) = default;

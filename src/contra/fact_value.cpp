@@ -42,8 +42,11 @@ ParsedAnswer parse_choice(const Fact& fact, std::string_view text) {
         return {Value::of_choice(static_cast<std::uint8_t>(found - fact.values.begin())), {}};
     }
     return {std::nullopt,
-            fmt::format("'{}' is not a value of '{}' (expected one of: {}){}", text, fact.id,
-                        join(fact.values, ", "), did_you_mean(text, fact.values))};
+            fmt::format("'{}' is not a value of '{}' (expected one of: {}){}",
+                        text,
+                        fact.id,
+                        join(fact.values, ", "),
+                        did_you_mean(text, fact.values))};
 }
 
 ParsedAnswer parse_number_answer(const Fact& fact, std::string_view text) {
@@ -51,17 +54,23 @@ ParsedAnswer parse_number_answer(const Fact& fact, std::string_view text) {
         if (fact.allow_none) {
             return {Value::of_none(), {}};
         }
-        return {std::nullopt, fmt::format("'{}' needs a number ({}), not none", fact.id, fact.unit)};
+        return {std::nullopt,
+                fmt::format("'{}' needs a number ({}), not none", fact.id, fact.unit)};
     }
     const std::optional<double> number = parse_number(text);
     if (!number) {
-        return {std::nullopt, fmt::format("expected a number of {} for '{}', got '{}'", fact.unit,
-                                          fact.id, text)};
+        return {
+            std::nullopt,
+            fmt::format("expected a number of {} for '{}', got '{}'", fact.unit, fact.id, text)};
     }
     if (*number < fact.min || *number > fact.max) {
         return {std::nullopt,
-                fmt::format("{} {} is outside the range of '{}' ({} to {} {})", format_number(*number),
-                            fact.unit, fact.id, format_number(fact.min), format_number(fact.max),
+                fmt::format("{} {} is outside the range of '{}' ({} to {} {})",
+                            format_number(*number),
+                            fact.unit,
+                            fact.id,
+                            format_number(fact.min),
+                            format_number(fact.max),
                             fact.unit)};
     }
     return {Value::of_number(*number), {}};
@@ -80,7 +89,7 @@ ParsedAnswer parse_sites(const BodySites& sites, const Fact& fact, std::string_v
             return {std::nullopt,
                     fmt::format("'{}' takes site ids separated by commas, or none alone", fact.id)};
         }
-        if (auto error = add_site(sites, id, set)) {
+        if (auto error = add_site(sites, id, set, fact.id)) {
             return {std::nullopt, *error};
         }
         start = comma + 1;
@@ -90,10 +99,14 @@ ParsedAnswer parse_sites(const BodySites& sites, const Fact& fact, std::string_v
 
 } // namespace
 
-std::optional<std::string> add_site(const BodySites& sites, std::string_view id, SiteSet& into) {
+std::optional<std::string>
+add_site(const BodySites& sites, std::string_view id, SiteSet& into, std::string_view owner) {
     const std::optional<SiteSet> expanded = sites.expand(id);
     if (!expanded) {
-        return fmt::format("unknown body site '{}'{}", id, did_you_mean(id, sites.all_ids()));
+        return fmt::format("unknown body site '{}'{}{}",
+                           id,
+                           owner.empty() ? "" : fmt::format(" in '{}'", owner),
+                           did_you_mean(id, sites.all_ids()));
     }
     into |= *expanded;
     return std::nullopt;
@@ -116,7 +129,9 @@ ParsedAnswer parse_answer(const BodySites& sites, const Fact& fact, std::string_
     return {std::nullopt, "unsupported fact type"};
 }
 
-std::string format_number(double number) { return fmt::format("{}", number); }
+std::string format_number(double number) {
+    return fmt::format("{}", number);
+}
 
 std::string describe_value(const BodySites& sites, const Fact& fact, const Value& value) {
     switch (value.kind) {

@@ -21,8 +21,10 @@ struct ParsedAnswer {
 /// or `none` for no sites.
 ParsedAnswer parse_answer(const BodySites& sites, const Fact& fact, std::string_view text);
 
-/// Adds one site id (leaf or group) to `into`; returns an error message for an unknown id.
-std::optional<std::string> add_site(const BodySites& sites, std::string_view id, SiteSet& into);
+/// Adds one site id (leaf or group) to `into`; returns an error message for an unknown id,
+/// naming `owner` (a fact id) when it is given.
+std::optional<std::string>
+add_site(const BodySites& sites, std::string_view id, SiteSet& into, std::string_view owner = {});
 
 /// How an answer reads to a person: "yes", "61 years", "calf_left, ankle_left", "none".
 std::string describe_value(const BodySites& sites, const Fact& fact, const Value& value);

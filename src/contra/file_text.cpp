@@ -15,7 +15,8 @@ FileText read_stream_text(std::istream& in, const std::string& name) {
         result.text.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (result.text.size() > k_max_file_size) {
             result.text.clear();
-            result.error = fmt::format("{} is larger than {} MiB (limit max-file-size)", name,
+            result.error = fmt::format("{} is larger than {} MiB (limit max-file-size)",
+                                       name,
                                        k_max_file_size / (1024 * 1024));
             return result;
         }

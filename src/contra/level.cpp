@@ -5,13 +5,18 @@
 namespace contra {
 namespace {
 
-constexpr std::array<std::string_view, 6> k_verdict_names{
-    "proceed", "proceed_with_precautions", "postpone_and_refer", "do_not_massage", "emergency",
-    "incomplete"};
+constexpr std::array<std::string_view, 6> k_verdict_names{"proceed",
+                                                          "proceed_with_precautions",
+                                                          "postpone_and_refer",
+                                                          "do_not_massage",
+                                                          "emergency",
+                                                          "incomplete"};
 
 } // namespace
 
-std::string_view to_string(Level level) { return k_verdict_names.at(static_cast<std::size_t>(level)); }
+std::string_view to_string(Level level) {
+    return k_verdict_names.at(static_cast<std::size_t>(level));
+}
 
 std::string_view to_string(Verdict verdict) {
     return k_verdict_names.at(static_cast<std::size_t>(verdict));
@@ -35,8 +40,12 @@ std::optional<Verdict> verdict_from_string(std::string_view text) {
     return std::nullopt;
 }
 
-Verdict to_verdict(Level level) { return static_cast<Verdict>(level); }
+Verdict to_verdict(Level level) {
+    return static_cast<Verdict>(level);
+}
 
-int exit_code(Verdict verdict) { return static_cast<int>(verdict); }
+int exit_code(Verdict verdict) {
+    return static_cast<int>(verdict);
+}
 
 } // namespace contra

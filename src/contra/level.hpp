@@ -6,7 +6,13 @@
 namespace contra {
 
 /// The severity ladder of domain.md section 1, lowest first. The most severe fired rule wins.
-enum class Level { proceed, proceed_with_precautions, postpone_and_refer, do_not_massage, emergency };
+enum class Level {
+    proceed,
+    proceed_with_precautions,
+    postpone_and_refer,
+    do_not_massage,
+    emergency
+};
 
 /// A verdict is a level, or `incomplete`: the answers would allow treatment today, but an
 /// unanswered question could change that.

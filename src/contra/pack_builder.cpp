@@ -18,6 +18,13 @@ bool is_snake_case_id(std::string_view id) {
            });
 }
 
+// Enum values keep the case of their source ("C4a" in CEAP).
+bool is_value_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+}
+
 bool is_rule_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
@@ -26,13 +33,17 @@ bool is_rule_id(std::string_view id) {
 
 // Each list section is a sequence of mappings; this visits them with their Fields.
 template <typename Visit>
-void for_each_item(const Section& section, std::string_view item_what,
-                   const std::vector<std::string>& keys, Diagnostics& out, Visit&& visit) {
+void for_each_item(const Section& section,
+                   std::string_view item_what,
+                   const std::vector<std::string>& keys,
+                   Diagnostics& out,
+                   Visit&& visit) {
     const YamlDocument& doc = *section.doc;
     if (!section.entry.value.IsSequence()) {
-        out.add(doc.error(DiagnosticCode::wrong_type, section.entry.key_mark,
-                          fmt::format("expected '{}' to be a list of {}s", section.entry.key,
-                                      item_what)));
+        out.add(doc.error(
+            DiagnosticCode::wrong_type,
+            section.entry.key_mark,
+            fmt::format("expected '{}' to be a list of {}s", section.entry.key, item_what)));
         return;
     }
     for (const YAML::Node& item : section.entry.value) {
@@ -43,16 +54,21 @@ void for_each_item(const Section& section, std::string_view item_what,
     }
 }
 
-std::optional<std::string> read_id(const YamlDocument& doc, Fields& fields, Diagnostics& out,
-                                   std::string_view kind, bool snake_case = true) {
+std::optional<std::string> read_id(const YamlDocument& doc,
+                                   Fields& fields,
+                                   Diagnostics& out,
+                                   std::string_view kind,
+                                   bool snake_case = true) {
     const KeyValue* entry = fields.require("id");
     if (entry == nullptr) {
         return std::nullopt;
     }
     auto id = read_scalar(doc, *entry, out);
     if (id && !(snake_case ? is_snake_case_id(*id) : is_rule_id(*id))) {
-        out.add(doc.error(DiagnosticCode::bad_value, entry->value.Mark(),
-                          fmt::format("'{}' is not a valid id ({})", *id,
+        out.add(doc.error(DiagnosticCode::bad_value,
+                          entry->value.Mark(),
+                          fmt::format("'{}' is not a valid id ({})",
+                                      *id,
                                       snake_case ? "lowercase letters, digits and '_'"
                                                  : "letters, digits, '_', '-' and '.'")));
         return std::nullopt;
@@ -61,7 +77,9 @@ std::optional<std::string> read_id(const YamlDocument& doc, Fields& fields, Diag
     return id;
 }
 
-std::string optional_text(const YamlDocument& doc, const Fields& fields, std::string_view key,
+std::string optional_text(const YamlDocument& doc,
+                          const Fields& fields,
+                          std::string_view key,
                           Diagnostics& out) {
     const KeyValue* entry = fields.find(key);
     if (entry == nullptr) {
@@ -72,78 +90,93 @@ std::string optional_text(const YamlDocument& doc, const Fields& fields, std::st
 
 } // namespace
 
-RulePack PackBuilder::build(const std::map<std::string, Section>& sections) {
-    auto section = [&](const char* name) -> const Section* {
+RulePack PackBuilder::build(const std::map<std::string, std::vector<Section>>& sections) {
+    static const std::vector<Section> k_none;
+    auto all = [&](const char* name) -> const std::vector<Section>& {
         const auto found = sections.find(name);
-        return found == sections.end() ? nullptr : &found->second;
+        return found == sections.end() ? k_none : found->second;
     };
-    read_sites(section("sites"), section("groups"));
-    for (const char* required : {"facts", "treatment", "modalities", "rules"}) {
-        if (section(required) == nullptr) {
-            m_out.add(Diagnostic{DiagnosticCode::missing_key, {},
-                                 fmt::format("the pack has no '{}' section", required), {}});
+    for (const char* required : {"sites", "facts", "treatment", "modalities", "rules"}) {
+        if (all(required).empty()) {
+            m_out.add(Diagnostic{DiagnosticCode::missing_key,
+                                 {},
+                                 fmt::format("the pack has no '{}' section", required),
+                                 {}});
         }
     }
-    if (const Section* facts = section("facts")) {
-        read_facts(*facts);
+    read_sites(all("sites"), all("groups"));
+    for (const Section& facts : all("facts")) {
+        read_facts(facts);
     }
-    read_treatment(section("treatment"), section("modalities"));
-    if (const Section* predicates = section("predicates")) {
-        read_predicates(*predicates);
+    read_treatment(all("treatment").empty() ? nullptr : &all("treatment").front(),
+                   all("modalities"));
+    for (const Section& predicates : all("predicates")) {
+        read_predicates(predicates);
     }
-    if (const Section* facts = section("facts")) {
-        read_fact_policies(*facts);
+    for (const Section& facts : all("facts")) {
+        read_fact_policies(facts);
     }
-    if (const Section* rules = section("rules")) {
-        read_rules(*rules);
+    for (const Section& rules : all("rules")) {
+        read_rules(rules);
     }
     return std::move(m_pack);
 }
 
-void PackBuilder::read_sites(const Section* sites, const Section* groups) {
+void PackBuilder::read_sites(const std::vector<Section>& sites,
+                             const std::vector<Section>& groups) {
     std::vector<Leaf> leaves;
     std::vector<SiteGroup> group_list;
     std::map<std::string, SourceLocation> seen;
     auto claim = [&](const YamlDocument& doc, const KeyValue& id_entry, const std::string& id) {
         auto [it, inserted] = seen.emplace(id, doc.location(id_entry.value.Mark()));
         if (!inserted) {
-            m_out.add(doc.error(DiagnosticCode::duplicate_id, id_entry.value.Mark(),
-                                fmt::format("site '{}' is defined twice (first at {}:{})", id,
-                                            it->second.file, it->second.line)));
+            m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                                id_entry.value.Mark(),
+                                fmt::format("site '{}' is defined twice (first at {}:{})",
+                                            id,
+                                            it->second.file,
+                                            it->second.line)));
         }
         return inserted;
     };
-    if (sites == nullptr) {
-        m_out.add(Diagnostic{DiagnosticCode::missing_key, {}, "the pack has no 'sites' section", {}});
-        return;
+    for (const Section& section : sites) {
+        for_each_item(
+            section,
+            "site",
+            {"id", "level"},
+            m_out,
+            [&](const YamlDocument& doc, const YAML::Node& item, Fields& fields) {
+                auto id = read_id(doc, fields, m_out, "site");
+                if (!id || !claim(doc, *fields.find("id"), *id)) {
+                    return;
+                }
+                if (leaves.size() == k_max_sites) {
+                    m_out.add(doc.error(
+                        DiagnosticCode::limit_exceeded,
+                        item.Mark(),
+                        fmt::format("a pack may define at most {} leaf sites", k_max_sites)));
+                    return;
+                }
+                Leaf leaf{*id, -1};
+                if (const KeyValue* level = fields.find("level")) {
+                    auto number = read_number(doc, *level, m_out);
+                    if (number && (*number < 0 || *number != static_cast<int>(*number))) {
+                        m_out.add(doc.error(DiagnosticCode::bad_value,
+                                            level->value.Mark(),
+                                            "'level' must be a whole number from 0"));
+                    } else if (number) {
+                        leaf.level = static_cast<int>(*number);
+                    }
+                }
+                leaves.push_back(std::move(leaf));
+            });
     }
-    for_each_item(*sites, "site", {"id", "level"}, m_out,
-                  [&](const YamlDocument& doc, const YAML::Node& item, Fields& fields) {
-                      auto id = read_id(doc, fields, m_out, "site");
-                      if (!id || !claim(doc, *fields.find("id"), *id)) {
-                          return;
-                      }
-                      if (leaves.size() == k_max_sites) {
-                          m_out.add(doc.error(DiagnosticCode::limit_exceeded, item.Mark(),
-                                              fmt::format("a pack may define at most {} leaf sites",
-                                                          k_max_sites)));
-                          return;
-                      }
-                      Leaf leaf{*id, -1};
-                      if (const KeyValue* level = fields.find("level")) {
-                          auto number = read_number(doc, *level, m_out);
-                          if (number && (*number < 0 || *number != static_cast<int>(*number))) {
-                              m_out.add(doc.error(DiagnosticCode::bad_value, level->value.Mark(),
-                                                  "'level' must be a whole number from 0"));
-                          } else if (number) {
-                              leaf.level = static_cast<int>(*number);
-                          }
-                      }
-                      leaves.push_back(std::move(leaf));
-                  });
     m_pack.sites = BodySites(leaves, {});
-    if (groups != nullptr) {
-        for_each_item(*groups, "site group", {"id", "contains", "limb"}, m_out,
+    for (const Section& section : groups) {
+        for_each_item(section,
+                      "site group",
+                      {"id", "contains", "limb"},
+                      m_out,
                       [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
                           auto id = read_id(doc, fields, m_out, "site group");
                           const KeyValue* contains = fields.require("contains");
@@ -159,10 +192,12 @@ void PackBuilder::read_sites(const Section* sites, const Section* groups) {
                               for (const SiteGroup& other : group_list) {
                                   if (other.is_limb && other.leaves.intersects(group.leaves)) {
                                       m_out.add(doc.error(
-                                          DiagnosticCode::bad_value, contains->value.Mark(),
+                                          DiagnosticCode::bad_value,
+                                          contains->value.Mark(),
                                           fmt::format("limb '{}' shares sites with limb '{}'; a "
                                                       "site belongs to one limb at most",
-                                                      *id, other.id)));
+                                                      *id,
+                                                      other.id)));
                                   }
                               }
                           }
@@ -173,11 +208,13 @@ void PackBuilder::read_sites(const Section* sites, const Section* groups) {
 }
 
 void PackBuilder::read_facts(const Section& section) {
-    std::map<std::string, SourceLocation> seen;
+    std::map<std::string, SourceLocation>& seen = m_fact_ids;
     for_each_item(
-        section, "fact",
+        section,
+        "fact",
         {"id", "type", "values", "unit", "min", "max", "allow_none", "question", "why", "unknown"},
-        m_out, [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+        m_out,
+        [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
             Fact fact;
             auto id = read_id(doc, fields, m_out, "fact");
             const KeyValue* type = fields.require("type");
@@ -186,11 +223,15 @@ void PackBuilder::read_facts(const Section& section) {
                 return;
             }
             fact.id = *id;
-            auto [it, inserted] = seen.emplace(fact.id, doc.location(fields.find("id")->value.Mark()));
+            auto [it, inserted] =
+                seen.emplace(fact.id, doc.location(fields.find("id")->value.Mark()));
             if (!inserted) {
-                m_out.add(doc.error(DiagnosticCode::duplicate_id, fields.find("id")->value.Mark(),
+                m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                                    fields.find("id")->value.Mark(),
                                     fmt::format("fact '{}' is defined twice (first at {}:{})",
-                                                fact.id, it->second.file, it->second.line)));
+                                                fact.id,
+                                                it->second.file,
+                                                it->second.line)));
                 return;
             }
             fact.question = read_scalar(doc, *question, m_out).value_or("");
@@ -207,17 +248,22 @@ void PackBuilder::read_facts(const Section& section) {
             } else if (type_name == "site_list") {
                 fact.type = FactType::site_list;
             } else if (!type_name.empty()) {
-                m_out.add(doc.error(DiagnosticCode::bad_value, type->value.Mark(),
+                m_out.add(doc.error(DiagnosticCode::bad_value,
+                                    type->value.Mark(),
                                     fmt::format("unknown fact type '{}' (expected one of: yes_no, "
                                                 "enum, number, site_list){}",
-                                                type_name, did_you_mean(type_name, type_names))));
+                                                type_name,
+                                                did_you_mean(type_name, type_names))));
             }
             auto only_for = [&](std::string_view key, FactType allowed) {
                 const KeyValue* entry = fields.find(key);
                 if (entry != nullptr && fact.type != allowed) {
-                    m_out.add(doc.error(DiagnosticCode::unknown_key, entry->key_mark,
+                    m_out.add(doc.error(DiagnosticCode::unknown_key,
+                                        entry->key_mark,
                                         fmt::format("'{}' applies only to {} facts, and '{}' is {}",
-                                                    key, to_string(allowed), fact.id,
+                                                    key,
+                                                    to_string(allowed),
+                                                    fact.id,
                                                     to_string(fact.type))));
                 }
                 return fact.type == allowed ? entry : nullptr;
@@ -225,21 +271,26 @@ void PackBuilder::read_facts(const Section& section) {
             if (const KeyValue* values = only_for("values", FactType::enumeration)) {
                 auto items = read_scalar_list(doc, *values, m_out);
                 for (const auto& [value, mark] : items.value_or(decltype(items)::value_type{})) {
-                    if (!is_snake_case_id(value) || value == "unknown") {
-                        m_out.add(doc.error(DiagnosticCode::bad_value, mark,
-                                            fmt::format("'{}' cannot be an enum value", value)));
+                    if (!is_value_id(value) || value == "unknown") {
+                        m_out.add(doc.error(DiagnosticCode::bad_value,
+                                            mark,
+                                            fmt::format("'{}' cannot be an enum value (letters, "
+                                                        "digits and '_', not unknown)",
+                                                        value)));
                     } else if (std::find(fact.values.begin(), fact.values.end(), value) !=
                                fact.values.end()) {
-                        m_out.add(doc.error(DiagnosticCode::duplicate_id, mark,
+                        m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                                            mark,
                                             fmt::format("value '{}' is listed twice", value)));
                     } else {
                         fact.values.push_back(value);
                     }
                 }
                 if (fact.values.size() > k_max_choices) {
-                    m_out.add(doc.error(DiagnosticCode::limit_exceeded, values->value.Mark(),
-                                        fmt::format("an enum may have at most {} values",
-                                                    k_max_choices)));
+                    m_out.add(doc.error(
+                        DiagnosticCode::limit_exceeded,
+                        values->value.Mark(),
+                        fmt::format("an enum may have at most {} values", k_max_choices)));
                 }
             } else if (fact.type == FactType::enumeration) {
                 fields.require("values");
@@ -260,8 +311,10 @@ void PackBuilder::read_facts(const Section& section) {
                     fact.min = read_number(doc, *min, m_out).value_or(0);
                     fact.max = read_number(doc, *max, m_out).value_or(0);
                     if (fact.min > fact.max) {
-                        m_out.add(doc.error(DiagnosticCode::bad_value, max->value.Mark(),
-                                            fmt::format("'max' of '{}' is below its 'min'", fact.id)));
+                        m_out.add(
+                            doc.error(DiagnosticCode::bad_value,
+                                      max->value.Mark(),
+                                      fmt::format("'max' of '{}' is below its 'min'", fact.id)));
                     }
                 }
             }
@@ -281,13 +334,24 @@ void PackBuilder::read_fact_policies(const Section& section) {
     std::vector<Fields> all_fields;
     for (const YAML::Node& item : section.entry.value) {
         Diagnostics ignored; // reported once already by read_facts
-        Fields fields(doc, item, "a fact",
-                      {"id", "type", "values", "unit", "min", "max", "allow_none", "question",
-                       "why", "unknown"},
+        Fields fields(doc,
+                      item,
+                      "a fact",
+                      {"id",
+                       "type",
+                       "values",
+                       "unit",
+                       "min",
+                       "max",
+                       "allow_none",
+                       "question",
+                       "why",
+                       "unknown"},
                       ignored);
         const KeyValue* id_entry = fields.find("id");
         const KeyValue* unknown = fields.find("unknown");
-        if (!fields.ok() || id_entry == nullptr || unknown == nullptr || !id_entry->value.IsScalar()) {
+        if (!fields.ok() || id_entry == nullptr || unknown == nullptr ||
+            !id_entry->value.IsScalar()) {
             continue;
         }
         const auto index = m_pack.find_fact(id_entry->value.Scalar());
@@ -303,22 +367,28 @@ void PackBuilder::read_fact_policies(const Section& section) {
                 fact.unknown = UnknownPolicy::optional;
             } else {
                 m_out.add(doc.error(
-                    DiagnosticCode::bad_value, unknown->value.Mark(),
+                    DiagnosticCode::bad_value,
+                    unknown->value.Mark(),
                     fmt::format("'unknown' must be required, optional, {{assume: VALUE}} or "
                                 "{{required_when: CONDITION}}, got '{}'{}",
-                                kind, did_you_mean(kind, {"required", "optional"}))));
+                                kind,
+                                did_you_mean(kind, {"required", "optional"}))));
             }
             continue;
         }
-        Fields policy(doc, unknown->value, "an unknown-answer policy",
-                      {"assume", "note", "required_when"}, m_out);
+        Fields policy(doc,
+                      unknown->value,
+                      "an unknown-answer policy",
+                      {"assume", "note", "required_when"},
+                      m_out);
         if (!policy.ok()) {
             continue;
         }
         const KeyValue* assume = policy.find("assume");
         const KeyValue* required_when = policy.find("required_when");
         if ((assume == nullptr) == (required_when == nullptr)) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, unknown->value.Mark(),
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                unknown->value.Mark(),
                                 "an unknown-answer policy needs exactly one of 'assume' and "
                                 "'required_when'"));
             continue;
@@ -338,7 +408,8 @@ void PackBuilder::read_fact_policies(const Section& section) {
     for (auto& [fact, entry] : assumed) {
         auto value = read_fact_value(doc, *fact, entry.value, entry.key_mark);
         if (value && value->is_unknown()) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                entry.value.Mark(),
                                 "an assumption must be a value, not unknown"));
         } else if (value) {
             fact->assumed = *value;
@@ -352,31 +423,40 @@ void PackBuilder::read_fact_policies(const Section& section) {
         }
         fact->required_when = *condition;
         if (uses_conditional_fact(*condition)) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
-                                fmt::format("the 'required_when' of '{}' uses a fact that is "
-                                            "itself required_when; conditions may go one level deep",
-                                            fact->id)));
+            m_out.add(
+                doc.error(DiagnosticCode::bad_value,
+                          entry.value.Mark(),
+                          fmt::format("the 'required_when' of '{}' uses a fact that is "
+                                      "itself required_when; conditions may go one level deep",
+                                      fact->id)));
         }
     }
 }
 
-void PackBuilder::read_treatment(const Section* treatment, const Section* modalities) {
+void PackBuilder::read_treatment(const Section* treatment, const std::vector<Section>& modalities) {
     if (treatment == nullptr) {
         return;
     }
     const YamlDocument& doc = *treatment->doc;
-    Fields fields(doc, treatment->entry.value, "'treatment'",
-                  {"modality_fact", "area_fact", "clearance_fact"}, m_out);
-    auto fact_of_type = [&](const char* key, FactType type, bool required) -> std::optional<std::uint32_t> {
+    Fields fields(doc,
+                  treatment->entry.value,
+                  "'treatment'",
+                  {"modality_fact", "area_fact", "clearance_fact"},
+                  m_out);
+    auto fact_of_type =
+        [&](const char* key, FactType type, bool required) -> std::optional<std::uint32_t> {
         const KeyValue* entry = required ? fields.require(key) : fields.find(key);
         if (entry == nullptr) {
             return std::nullopt;
         }
         auto index = lookup_fact(doc, *entry);
         if (index && m_pack.facts[*index].type != type) {
-            m_out.add(doc.error(DiagnosticCode::bad_value, entry->value.Mark(),
-                                fmt::format("'{}' must name a {} fact; '{}' is {}", key,
-                                            to_string(type), m_pack.facts[*index].id,
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                entry->value.Mark(),
+                                fmt::format("'{}' must name a {} fact; '{}' is {}",
+                                            key,
+                                            to_string(type),
+                                            m_pack.facts[*index].id,
                                             to_string(m_pack.facts[*index].type))));
             return std::nullopt;
         }
@@ -385,43 +465,57 @@ void PackBuilder::read_treatment(const Section* treatment, const Section* modali
     m_pack.modality_fact = fact_of_type("modality_fact", FactType::enumeration, true).value_or(0);
     m_pack.area_fact = fact_of_type("area_fact", FactType::site_list, true).value_or(0);
     m_pack.clearance_fact = fact_of_type("clearance_fact", FactType::yes_no, false);
-    if (modalities == nullptr || m_pack.facts.empty()) {
+    if (modalities.empty() || m_pack.facts.empty()) {
         return;
     }
     const Fact& modality_fact = m_pack.facts[m_pack.modality_fact];
     std::vector<std::optional<Modality>> by_value(modality_fact.values.size());
-    for_each_item(*modalities, "modality", {"id", "title", "default_area"}, m_out,
-                  [&](const YamlDocument& mdoc, const YAML::Node&, Fields& item) {
-                      auto id = read_id(mdoc, item, m_out, "modality");
-                      const KeyValue* area = item.require("default_area");
-                      if (!id || area == nullptr) {
-                          return;
-                      }
-                      const auto value = std::find(modality_fact.values.begin(),
-                                                   modality_fact.values.end(), *id);
-                      if (value == modality_fact.values.end()) {
-                          m_out.add(mdoc.error(
-                              DiagnosticCode::unknown_name, item.find("id")->value.Mark(),
-                              fmt::format("modality '{}' is not a value of the fact '{}'{}", *id,
-                                          modality_fact.id, did_you_mean(*id, modality_fact.values))));
-                          return;
-                      }
-                      auto& slot = by_value[static_cast<std::size_t>(value - modality_fact.values.begin())];
-                      if (slot) {
-                          m_out.add(mdoc.error(DiagnosticCode::duplicate_id,
-                                               item.find("id")->value.Mark(),
-                                               fmt::format("modality '{}' is defined twice", *id)));
-                          return;
-                      }
-                      slot = Modality{*id, optional_text(mdoc, item, "title", m_out),
-                                      read_site_ids(mdoc, *area).value_or(SiteSet{})};
-                  });
+    for (const Section& section : modalities) {
+        for_each_item(
+            section,
+            "modality",
+            {"id", "title", "default_area"},
+            m_out,
+            [&](const YamlDocument& mdoc, const YAML::Node&, Fields& item) {
+                auto id = read_id(mdoc, item, m_out, "modality");
+                const KeyValue* area = item.require("default_area");
+                if (!id || area == nullptr) {
+                    return;
+                }
+                const auto value =
+                    std::find(modality_fact.values.begin(), modality_fact.values.end(), *id);
+                if (value == modality_fact.values.end()) {
+                    m_out.add(
+                        mdoc.error(DiagnosticCode::unknown_name,
+                                   item.find("id")->value.Mark(),
+                                   fmt::format("modality '{}' is not a value of the fact '{}'{}",
+                                               *id,
+                                               modality_fact.id,
+                                               did_you_mean(*id, modality_fact.values))));
+                    return;
+                }
+                auto& slot =
+                    by_value[static_cast<std::size_t>(value - modality_fact.values.begin())];
+                if (slot) {
+                    m_out.add(mdoc.error(DiagnosticCode::duplicate_id,
+                                         item.find("id")->value.Mark(),
+                                         fmt::format("modality '{}' is defined twice", *id)));
+                    return;
+                }
+                slot = Modality{*id,
+                                optional_text(mdoc, item, "title", m_out),
+                                read_site_ids(mdoc, *area).value_or(SiteSet{})};
+            });
+    }
     for (std::size_t i = 0; i < by_value.size(); ++i) {
         if (!by_value[i]) {
-            m_out.add(doc.error(DiagnosticCode::missing_key, modalities->entry.key_mark,
-                                fmt::format("modality '{}' (a value of '{}') has no entry in "
-                                            "'modalities'",
-                                            modality_fact.values[i], modality_fact.id)));
+            m_out.add(modalities.front().doc->error(
+                DiagnosticCode::missing_key,
+                modalities.front().entry.key_mark,
+                fmt::format("modality '{}' (a value of '{}') has no entry in "
+                            "'modalities'",
+                            modality_fact.values[i],
+                            modality_fact.id)));
             continue;
         }
         m_pack.modalities.push_back(*by_value[i]);
@@ -429,8 +523,11 @@ void PackBuilder::read_treatment(const Section* treatment, const Section* modali
 }
 
 void PackBuilder::read_predicates(const Section& section) {
-    std::set<std::string> seen;
-    for_each_item(section, "predicate", {"id", "title", "when"}, m_out,
+    std::set<std::string>& seen = m_predicate_ids;
+    for_each_item(section,
+                  "predicate",
+                  {"id", "title", "when"},
+                  m_out,
                   [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
                       auto id = read_id(doc, fields, m_out, "predicate");
                       const KeyValue* when = fields.require("when");
@@ -445,18 +542,32 @@ void PackBuilder::read_predicates(const Section& section) {
                       }
                       const ConditionScope scope{m_pack.predicates.size(), false};
                       auto condition = parse_condition(doc, when->value, scope);
-                      m_pack.predicates.push_back(
-                          Predicate{*id, optional_text(doc, fields, "title", m_out), condition.value_or(0)});
+                      m_pack.predicates.push_back(Predicate{
+                          *id, optional_text(doc, fields, "title", m_out), condition.value_or(0)});
                   });
 }
 
 void PackBuilder::read_rules(const Section& section) {
-    std::map<std::string, SourceLocation> names;
+    std::map<std::string, SourceLocation>& names = m_rule_names;
     for_each_item(
-        section, "rule",
-        {"id", "name", "title", "level", "clearable", "when", "avoid", "no_pressure", "action",
-         "action_notes", "rationale", "sources", "grade", "deviation"},
-        m_out, [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+        section,
+        "rule",
+        {"id",
+         "name",
+         "title",
+         "level",
+         "clearable",
+         "when",
+         "avoid",
+         "no_pressure",
+         "action",
+         "action_notes",
+         "rationale",
+         "sources",
+         "grade",
+         "deviation"},
+        m_out,
+        [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
             Rule rule;
             auto id = read_id(doc, fields, m_out, "rule", false);
             const KeyValue* name = fields.require("name");
@@ -473,17 +584,22 @@ void PackBuilder::read_rules(const Section& section) {
             const YAML::Mark id_mark = fields.find("id")->value.Mark();
             auto [it, inserted] = m_rule_ids.emplace(rule.id, doc.location(id_mark));
             if (!inserted) {
-                m_out.add(doc.error(DiagnosticCode::duplicate_id, id_mark,
+                m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                                    id_mark,
                                     fmt::format("rule id '{}' is used twice (first at {}:{})",
-                                                rule.id, it->second.file, it->second.line)));
+                                                rule.id,
+                                                it->second.file,
+                                                it->second.line)));
             }
             if (name != nullptr) {
                 rule.name = read_scalar(doc, *name, m_out).value_or("");
                 auto [first, fresh] = names.emplace(rule.name, doc.location(name->value.Mark()));
                 if (!fresh) {
-                    m_out.add(doc.error(DiagnosticCode::duplicate_id, name->value.Mark(),
+                    m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                                        name->value.Mark(),
                                         fmt::format("rule name '{}' is used twice (first at {}:{})",
-                                                    rule.name, first->second.file,
+                                                    rule.name,
+                                                    first->second.file,
                                                     first->second.line)));
                 }
             }
@@ -497,13 +613,17 @@ void PackBuilder::read_rules(const Section& section) {
                 const auto parsed = level_from_string(text);
                 if (!parsed || *parsed == Level::proceed) {
                     const std::vector<std::string> levels{"proceed_with_precautions",
-                                                          "postpone_and_refer", "do_not_massage",
+                                                          "postpone_and_refer",
+                                                          "do_not_massage",
                                                           "emergency"};
-                    m_out.add(doc.error(DiagnosticCode::bad_value, level->value.Mark(),
-                                        fmt::format("'level' must be one of: proceed_with_precautions, "
-                                                    "postpone_and_refer, do_not_massage, emergency; "
-                                                    "got '{}'{}",
-                                                    text, did_you_mean(text, levels))));
+                    m_out.add(
+                        doc.error(DiagnosticCode::bad_value,
+                                  level->value.Mark(),
+                                  fmt::format("'level' must be one of: proceed_with_precautions, "
+                                              "postpone_and_refer, do_not_massage, emergency; "
+                                              "got '{}'{}",
+                                              text,
+                                              did_you_mean(text, levels))));
                 } else {
                     rule.level = *parsed;
                 }
@@ -511,10 +631,13 @@ void PackBuilder::read_rules(const Section& section) {
             if (const KeyValue* clearable = fields.find("clearable")) {
                 rule.clearable = read_bool(doc, *clearable, m_out).value_or(false);
                 if (rule.clearable && rule.level != Level::postpone_and_refer) {
-                    m_out.add(doc.error(DiagnosticCode::bad_value, clearable->value.Mark(),
-                                        fmt::format("only postpone_and_refer rules can be clearable; "
-                                                    "'{}' is {}",
-                                                    rule.id, to_string(rule.level))));
+                    m_out.add(
+                        doc.error(DiagnosticCode::bad_value,
+                                  clearable->value.Mark(),
+                                  fmt::format("only postpone_and_refer rules can be clearable; "
+                                              "'{}' is {}",
+                                              rule.id,
+                                              to_string(rule.level))));
                 }
             }
             if (sources != nullptr) {
@@ -523,8 +646,10 @@ void PackBuilder::read_rules(const Section& section) {
                     rule.sources.push_back(text);
                 }
                 if (items && items->empty()) {
-                    m_out.add(doc.error(DiagnosticCode::bad_value, sources->value.Mark(),
-                                        fmt::format("rule '{}' must cite at least one source", rule.id)));
+                    m_out.add(
+                        doc.error(DiagnosticCode::bad_value,
+                                  sources->value.Mark(),
+                                  fmt::format("rule '{}' must cite at least one source", rule.id)));
                 }
             }
             const ConditionScope scope{m_pack.predicates.size(), false};
@@ -539,7 +664,8 @@ void PackBuilder::read_rules(const Section& section) {
             }
             if (const KeyValue* notes = fields.find("action_notes")) {
                 if (!notes->value.IsSequence()) {
-                    m_out.add(doc.error(DiagnosticCode::wrong_type, notes->value.Mark(),
+                    m_out.add(doc.error(DiagnosticCode::wrong_type,
+                                        notes->value.Mark(),
                                         "'action_notes' must be a list of {when, text}"));
                 } else {
                     for (const YAML::Node& item : notes->value) {

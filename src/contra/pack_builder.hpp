@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace contra::detail {
 
@@ -28,31 +30,36 @@ class PackBuilder {
   public:
     explicit PackBuilder(Diagnostics& out) : m_out(out) {}
 
-    /// Builds the pack from its sections (keyed by section name). Errors go to the diagnostics.
-    RulePack build(const std::map<std::string, Section>& sections);
+    /// Builds the pack from its sections, keyed by name; a list section (`rules`, `facts` ...)
+    /// may come from several files, in manifest order. Errors go to the diagnostics.
+    RulePack build(const std::map<std::string, std::vector<Section>>& sections);
 
   private:
-    void read_sites(const Section* sites, const Section* groups);
+    void read_sites(const std::vector<Section>& sites, const std::vector<Section>& groups);
     void read_facts(const Section& section);
     void read_fact_policies(const Section& section);
-    void read_treatment(const Section* treatment, const Section* modalities);
+    void read_treatment(const Section* treatment, const std::vector<Section>& modalities);
     void read_predicates(const Section& section);
     void read_rules(const Section& section);
 
-    std::optional<std::uint32_t> parse_condition(const YamlDocument& doc, const YAML::Node& node,
-                                                 const ConditionScope& scope);
-    std::optional<std::uint32_t> parse_fact_test(const YamlDocument& doc, const Fields& fields,
-                                                 const ConditionScope& scope);
-    std::optional<std::uint32_t> parse_site_expr(const YamlDocument& doc, const YAML::Node& node,
-                                                 const ConditionScope& scope);
-    std::optional<std::uint32_t> parse_children(const YamlDocument& doc, const KeyValue& entry,
-                                                const ConditionScope& scope, bool sites,
+    std::optional<std::uint32_t>
+    parse_condition(const YamlDocument& doc, const YAML::Node& node, const ConditionScope& scope);
+    std::optional<std::uint32_t>
+    parse_fact_test(const YamlDocument& doc, const Fields& fields, const ConditionScope& scope);
+    std::optional<std::uint32_t>
+    parse_site_expr(const YamlDocument& doc, const YAML::Node& node, const ConditionScope& scope);
+    std::optional<std::uint32_t> parse_children(const YamlDocument& doc,
+                                                const KeyValue& entry,
+                                                const ConditionScope& scope,
+                                                bool sites,
                                                 Condition& node_for_conditions,
                                                 SiteExpr& node_for_sites);
     std::optional<std::uint32_t> lookup_fact(const YamlDocument& doc, const KeyValue& entry);
     std::optional<SiteSet> read_site_ids(const YamlDocument& doc, const KeyValue& entry);
-    std::optional<Value> read_fact_value(const YamlDocument& doc, const Fact& fact,
-                                         const YAML::Node& node, const YAML::Mark& mark);
+    std::optional<Value> read_fact_value(const YamlDocument& doc,
+                                         const Fact& fact,
+                                         const YAML::Node& node,
+                                         const YAML::Mark& mark);
     std::uint32_t add_condition(const Condition& condition);
     std::uint32_t add_site_expr(const SiteExpr& expr);
     bool uses_conditional_fact(std::uint32_t condition) const;
@@ -61,6 +68,9 @@ class PackBuilder {
     Diagnostics& m_out;
     RulePack m_pack;
     std::map<std::string, SourceLocation> m_rule_ids;
+    std::map<std::string, SourceLocation> m_rule_names;
+    std::map<std::string, SourceLocation> m_fact_ids;
+    std::set<std::string> m_predicate_ids;
 };
 
 } // namespace contra::detail

@@ -29,7 +29,9 @@ class Writer {
     }
     void sites(const SiteSet& set) {
         std::uint8_t bytes[k_max_sites / 8] = {};
-        set.for_each([&](std::size_t leaf) { bytes[leaf / 8] |= static_cast<std::uint8_t>(1U << (leaf % 8)); });
+        set.for_each([&](std::size_t leaf) {
+            bytes[leaf / 8] |= static_cast<std::uint8_t>(1U << (leaf % 8));
+        });
         m_bytes.append(reinterpret_cast<const char*>(bytes), sizeof bytes);
     }
     void value(const Value& v) {
@@ -307,7 +309,8 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
             e.first = r.scalar<std::uint32_t>();
             e.count = r.scalar<std::uint32_t>();
         });
-        pack.children = r.list<std::uint32_t>([&](std::uint32_t& child) { child = r.scalar<std::uint32_t>(); });
+        pack.children =
+            r.list<std::uint32_t>([&](std::uint32_t& child) { child = r.scalar<std::uint32_t>(); });
         if (!r.done()) {
             return std::nullopt;
         }

@@ -12,8 +12,8 @@
 namespace contra {
 namespace {
 
-const std::vector<std::string> k_sections{"pack",      "sites",      "groups", "facts",
-                                          "treatment", "modalities", "predicates", "rules"};
+const std::vector<std::string> k_sections{
+    "pack", "sites", "groups", "facts", "treatment", "modalities", "predicates", "rules"};
 
 struct Manifest {
     PackInfo info;
@@ -27,10 +27,13 @@ bool is_plain_file_name(std::string_view name) {
            name.front() != '.';
 }
 
-std::optional<Manifest> read_manifest(const YamlDocument& doc, const KeyValue& entry,
-                                      Diagnostics& out) {
-    Fields fields(doc, entry.value, "'pack'",
-                  {"name", "version", "title", "authors", "reviewed", "files"}, out);
+std::optional<Manifest>
+read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) {
+    Fields fields(doc,
+                  entry.value,
+                  "'pack'",
+                  {"name", "version", "title", "authors", "reviewed", "files"},
+                  out);
     const KeyValue* name = fields.require("name");
     const KeyValue* version = fields.require("version");
     const KeyValue* files = fields.require("files");
@@ -47,8 +50,9 @@ std::optional<Manifest> read_manifest(const YamlDocument& doc, const KeyValue& e
         manifest.info.reviewed = read_scalar(doc, *reviewed, out).value_or("");
     }
     if (const KeyValue* authors = fields.find("authors")) {
-        for (auto& [author, mark] : read_scalar_list(doc, *authors, out).value_or(
-                 std::vector<std::pair<std::string, YAML::Mark>>{})) {
+        for (auto& [author, mark] :
+             read_scalar_list(doc, *authors, out)
+                 .value_or(std::vector<std::pair<std::string, YAML::Mark>>{})) {
             manifest.info.authors.push_back(author);
         }
     }
@@ -58,7 +62,8 @@ std::optional<Manifest> read_manifest(const YamlDocument& doc, const KeyValue& e
     }
     for (auto& [file, mark] : *names) {
         if (!is_plain_file_name(file)) {
-            out.add(doc.error(DiagnosticCode::bad_value, mark,
+            out.add(doc.error(DiagnosticCode::bad_value,
+                              mark,
                               fmt::format("'{}' is not a file of this pack: name a file in the "
                                           "pack's own folder, without '/' or '..'",
                                           file)));
@@ -84,12 +89,13 @@ std::string pack_sha256(const PackSource& manifest, const std::vector<PackSource
     return hash.hex_digest();
 }
 
-PackLoadResult load_pack(const PackSource& manifest_source, const std::vector<PackSource>& files,
+PackLoadResult load_pack(const PackSource& manifest_source,
+                         const std::vector<PackSource>& files,
                          const std::string& display_prefix) {
     PackLoadResult result;
     Diagnostics& out = result.diagnostics;
     std::vector<std::unique_ptr<YamlDocument>> documents;
-    std::map<std::string, detail::Section> sections;
+    std::map<std::string, std::vector<detail::Section>> sections;
     std::optional<Manifest> manifest;
 
     auto add_document = [&](const PackSource& source) -> bool {
@@ -101,13 +107,16 @@ PackLoadResult load_pack(const PackSource& manifest_source, const std::vector<Pa
         auto entries = read_map(*doc, doc->root(), "a pack file", out);
         for (KeyValue& entry : entries.value_or(std::vector<KeyValue>{})) {
             if (std::find(k_sections.begin(), k_sections.end(), entry.key) == k_sections.end()) {
-                out.add(doc->error(DiagnosticCode::unknown_key, entry.key_mark,
-                                   fmt::format("unknown section '{}'{}", entry.key,
+                out.add(doc->error(DiagnosticCode::unknown_key,
+                                   entry.key_mark,
+                                   fmt::format("unknown section '{}'{}",
+                                               entry.key,
                                                did_you_mean(entry.key, k_sections))));
                 continue;
             }
             if (entry.key == "pack" && &source != &manifest_source) {
-                out.add(doc->error(DiagnosticCode::bad_value, entry.key_mark,
+                out.add(doc->error(DiagnosticCode::bad_value,
+                                   entry.key_mark,
                                    "the 'pack' section belongs in pack.yaml"));
                 continue;
             }
@@ -115,15 +124,19 @@ PackLoadResult load_pack(const PackSource& manifest_source, const std::vector<Pa
                 manifest = read_manifest(*doc, entry, out);
                 continue;
             }
-            const auto [existing, inserted] =
-                sections.emplace(entry.key, detail::Section{doc.get(), entry});
-            if (!inserted) {
+            std::vector<detail::Section>& same = sections[entry.key];
+            if (!same.empty() && entry.key == "treatment") {
                 const SourceLocation first =
-                    existing->second.doc->location(existing->second.entry.key_mark);
-                out.add(doc->error(DiagnosticCode::duplicate_key, entry.key_mark,
+                    same.front().doc->location(same.front().entry.key_mark);
+                out.add(doc->error(DiagnosticCode::duplicate_key,
+                                   entry.key_mark,
                                    fmt::format("section '{}' is already defined at {}:{}",
-                                               entry.key, first.file, first.line)));
+                                               entry.key,
+                                               first.file,
+                                               first.line)));
+                continue;
             }
+            same.push_back(detail::Section{doc.get(), entry});
         }
         documents.push_back(std::move(doc));
         return true;
@@ -136,16 +149,18 @@ PackLoadResult load_pack(const PackSource& manifest_source, const std::vector<Pa
         if (!out.has_errors()) {
             out.add(Diagnostic{DiagnosticCode::missing_key,
                                {display_prefix + manifest_source.name, 1, 1},
-                               "pack.yaml has no 'pack' section (name, version, files)", {}});
+                               "pack.yaml has no 'pack' section (name, version, files)",
+                               {}});
         }
         return result;
     }
     std::vector<PackSource> ordered;
     for (const auto& [name, mark] : manifest->files) {
-        const auto found = std::find_if(files.begin(), files.end(),
-                                        [&](const PackSource& file) { return file.name == name; });
+        const auto found = std::find_if(
+            files.begin(), files.end(), [&](const PackSource& file) { return file.name == name; });
         if (found == files.end()) {
-            out.add(documents.front()->error(DiagnosticCode::file_read, mark,
+            out.add(documents.front()->error(DiagnosticCode::file_read,
+                                             mark,
                                              fmt::format("cannot read the pack file '{}'", name)));
             continue;
         }
@@ -176,8 +191,8 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
     PackLoadResult result;
     FileText manifest = read_file_text(directory / "pack.yaml");
     if (!manifest.error.empty()) {
-        result.diagnostics.add(
-            Diagnostic{DiagnosticCode::file_read, {prefix + "pack.yaml", 0, 0}, manifest.error, {}});
+        result.diagnostics.add(Diagnostic{
+            DiagnosticCode::file_read, {prefix + "pack.yaml", 0, 0}, manifest.error, {}});
         return result;
     }
     PackSource manifest_source{"pack.yaml", std::move(manifest.text)};

@@ -27,7 +27,8 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory);
 
 /// Loads a pack from in-memory files: `manifest` is pack.yaml, `files` the files it lists, in
 /// any order. `display_prefix` is put before file names in diagnostics (e.g. "rules/").
-PackLoadResult load_pack(const PackSource& manifest, const std::vector<PackSource>& files,
+PackLoadResult load_pack(const PackSource& manifest,
+                         const std::vector<PackSource>& files,
                          const std::string& display_prefix);
 
 /// The SHA-256 that identifies a pack's content (rules/README.md, "Files").

@@ -11,15 +11,19 @@
 namespace contra {
 namespace {
 
-std::optional<Value> read_answer(const RulePack& pack, const YamlDocument& doc, const Fact& fact,
-                                 const KeyValue& entry, Diagnostics& out) {
+std::optional<Value> read_answer(const RulePack& pack,
+                                 const YamlDocument& doc,
+                                 const Fact& fact,
+                                 const KeyValue& entry,
+                                 Diagnostics& out) {
     const YAML::Node& node = entry.value;
     if (is_null_scalar(node)) {
         return Value{}; // a blank answer is unanswered, never "no"
     }
     if (node.IsSequence()) {
         if (fact.type != FactType::site_list) {
-            out.add(doc.error(DiagnosticCode::wrong_type, node.Mark(),
+            out.add(doc.error(DiagnosticCode::wrong_type,
+                              node.Mark(),
                               fmt::format("'{}' takes one value, not a list", fact.id)));
             return std::nullopt;
         }
@@ -30,14 +34,15 @@ std::optional<Value> read_answer(const RulePack& pack, const YamlDocument& doc, 
                 return std::nullopt;
             }
             if (*id == "none" || *id == "unknown") {
-                out.add(doc.error(DiagnosticCode::bad_value, item.Mark(),
-                                  fmt::format("'{}' cannot stand in a list of sites; write {}: {}",
-                                              *id, fact.id, *id)));
+                out.add(doc.error(
+                    DiagnosticCode::bad_value,
+                    item.Mark(),
+                    fmt::format(
+                        "'{}' cannot stand in a list of sites; write {}: {}", *id, fact.id, *id)));
                 return std::nullopt;
             }
-            if (auto error = add_site(pack.sites, *id, sites)) {
-                out.add(doc.error(DiagnosticCode::bad_value, item.Mark(),
-                                  fmt::format("{} in '{}'", *error, fact.id)));
+            if (auto error = add_site(pack.sites, *id, sites, fact.id)) {
+                out.add(doc.error(DiagnosticCode::bad_value, item.Mark(), *error));
                 return std::nullopt;
             }
         }
@@ -56,8 +61,11 @@ std::optional<Value> read_answer(const RulePack& pack, const YamlDocument& doc, 
 
 } // namespace
 
-bool apply_profile_node(const RulePack& pack, const YamlDocument& doc, const YAML::Node& node,
-                        Profile& profile, Diagnostics& out) {
+bool apply_profile_node(const RulePack& pack,
+                        const YamlDocument& doc,
+                        const YAML::Node& node,
+                        Profile& profile,
+                        Diagnostics& out) {
     const std::size_t errors_before = out.items().size();
     auto entries = read_map(doc, node, "the profile", out);
     if (!entries) {
@@ -67,8 +75,10 @@ bool apply_profile_node(const RulePack& pack, const YamlDocument& doc, const YAM
     for (const KeyValue& entry : *entries) {
         const auto index = pack.find_fact(entry.key);
         if (!index) {
-            out.add(doc.error(DiagnosticCode::unknown_name, entry.key_mark,
-                              fmt::format("unknown fact '{}'{}", entry.key, did_you_mean(entry.key, ids))));
+            out.add(doc.error(
+                DiagnosticCode::unknown_name,
+                entry.key_mark,
+                fmt::format("unknown fact '{}'{}", entry.key, did_you_mean(entry.key, ids))));
             continue;
         }
         if (auto value = read_answer(pack, doc, pack.facts[*index], entry, out)) {
@@ -78,7 +88,9 @@ bool apply_profile_node(const RulePack& pack, const YamlDocument& doc, const YAM
     return out.items().size() == errors_before;
 }
 
-Profile empty_profile(const RulePack& pack) { return Profile{std::vector<Value>(pack.facts.size())}; }
+Profile empty_profile(const RulePack& pack) {
+    return Profile{std::vector<Value>(pack.facts.size())};
+}
 
 ProfileResult read_profile(const RulePack& pack, std::string text, std::string file_name) {
     ProfileResult result;
@@ -88,8 +100,10 @@ ProfileResult read_profile(const RulePack& pack, std::string text, std::string f
         return result;
     }
     if (doc.root().IsNull()) {
-        out.add(Diagnostic{DiagnosticCode::wrong_type, {doc.file(), 1, 1},
-                           "the profile is empty; expected a mapping of fact ids to answers", {}});
+        out.add(Diagnostic{DiagnosticCode::wrong_type,
+                           {doc.file(), 1, 1},
+                           "the profile is empty; expected a mapping of fact ids to answers",
+                           {}});
         return result;
     }
     Profile profile = empty_profile(pack);

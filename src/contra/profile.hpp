@@ -31,7 +31,10 @@ ProfileResult read_profile(const RulePack& pack, std::string text, std::string f
 class YamlDocument;
 
 /// Applies the answers of a mapping node of `doc` over `profile`; false on any error.
-bool apply_profile_node(const RulePack& pack, const YamlDocument& doc, const YAML::Node& node,
-                        Profile& profile, Diagnostics& out);
+bool apply_profile_node(const RulePack& pack,
+                        const YamlDocument& doc,
+                        const YAML::Node& node,
+                        Profile& profile,
+                        Diagnostics& out);
 
 } // namespace contra

@@ -81,14 +81,16 @@ ordered_json report_to_json(const RulePack& pack, const Report& report) {
     json["unanswered"] = ordered_json::array();
     for (const Unanswered& unanswered : report.unanswered) {
         const Fact& fact = pack.facts[unanswered.fact];
-        json["unanswered"].push_back(ordered_json{{"fact", fact.id},
-                                                  {"question", fact.question},
-                                                  {"could_raise_to", to_string(unanswered.could_raise_to)}});
+        json["unanswered"].push_back(
+            ordered_json{{"fact", fact.id},
+                         {"question", fact.question},
+                         {"could_raise_to", to_string(unanswered.could_raise_to)}});
     }
     json["assumed"] = ordered_json::array();
     for (const Assumption& assumption : report.assumed) {
         const Fact& fact = pack.facts[assumption.fact];
-        ordered_json item{{"fact", fact.id}, {"value", value_to_json(pack, fact, assumption.value)}};
+        ordered_json item{{"fact", fact.id},
+                          {"value", value_to_json(pack, fact, assumption.value)}};
         if (assumption.is_default_area) {
             item["note"] = "the default area of the modality";
         } else if (!fact.assumption_note.empty()) {

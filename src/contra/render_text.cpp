@@ -45,8 +45,9 @@ class Painter {
 std::string headline(Verdict verdict) {
     std::string text(to_string(verdict));
     std::replace(text.begin(), text.end(), '_', ' ');
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
+        return static_cast<char>(std::toupper(c));
+    });
     return text;
 }
 
@@ -108,7 +109,9 @@ std::string wrap(std::string_view text, std::size_t indent, std::size_t width) {
     return result;
 }
 
-void render_text(const RulePack& pack, const Report& report, const TextOptions& options,
+void render_text(const RulePack& pack,
+                 const Report& report,
+                 const TextOptions& options,
                  std::ostream& out) {
     const Painter paint(options.colour);
     const std::size_t width = options.width;
@@ -122,8 +125,11 @@ void render_text(const RulePack& pack, const Report& report, const TextOptions& 
         fmt::print(out, "\n{}\n", paint.heading("What to do"));
         for (const Finding& finding : report.findings) {
             const Rule& rule = pack.rules[finding.rule];
-            std::string label = fmt::format("{} ({}{})", rule.title, to_string(finding.level),
-                                            finding.cleared ? ", lowered by medical clearance" : "");
+            std::string label =
+                fmt::format("{} ({}{})",
+                            rule.title,
+                            to_string(finding.level),
+                            finding.cleared ? ", lowered by medical clearance" : "");
             fmt::print(out, "  {:<5} {}\n", rule.id, wrap(label, 8, width));
             std::string action = rule.action;
             for (const std::string& note : finding.notes) {
@@ -135,9 +141,11 @@ void render_text(const RulePack& pack, const Report& report, const TextOptions& 
 
     if (!report.avoid.empty() || !report.no_pressure.empty()) {
         fmt::print(out, "\n{}\n", paint.heading("Where"));
-        fmt::print(out, "  Avoid:            {}\n",
+        fmt::print(out,
+                   "  Avoid:            {}\n",
                    wrap(join(pack.sites.describe(report.avoid)), 20, width));
-        fmt::print(out, "  Light touch only: {}\n",
+        fmt::print(out,
+                   "  Light touch only: {}\n",
                    wrap(join(pack.sites.describe(report.no_pressure)), 20, width));
     }
 
@@ -155,7 +163,8 @@ void render_text(const RulePack& pack, const Report& report, const TextOptions& 
     }
 
     if (!report.assumed.empty()) {
-        fmt::print(out, "\n{}\n", paint.heading("Assumed (unanswered, so the cautious answer is used)"));
+        fmt::print(
+            out, "\n{}\n", paint.heading("Assumed (unanswered, so the cautious answer is used)"));
         for (const Assumption& assumption : report.assumed) {
             const Fact& fact = pack.facts[assumption.fact];
             std::string value = describe_value(pack.sites, fact, assumption.value);
@@ -169,18 +178,27 @@ void render_text(const RulePack& pack, const Report& report, const TextOptions& 
     }
 
     if (!report.unanswered.empty()) {
-        fmt::print(out, "\n{}\n", paint.heading("Still to ask (the answer could change the verdict)"));
+        fmt::print(
+            out, "\n{}\n", paint.heading("Still to ask (the answer could change the verdict)"));
         for (const Unanswered& unanswered : report.unanswered) {
             const Fact& fact = pack.facts[unanswered.fact];
-            fmt::print(out, "  - {}\n",
-                       wrap(fmt::format("{} [{}] could raise it to {}", fact.question, fact.id,
+            fmt::print(out,
+                       "  - {}\n",
+                       wrap(fmt::format("{} [{}] could raise it to {}",
+                                        fact.question,
+                                        fact.id,
                                         to_string(unanswered.could_raise_to)),
-                            4, width));
+                            4,
+                            width));
         }
     }
 
-    fmt::print(out, "\nPack {} {} (sha256 {})\n{}\n", pack.info.name, pack.info.version,
-               pack.info.sha256.substr(0, 12), k_disclaimer);
+    fmt::print(out,
+               "\nPack {} {} (sha256 {})\n{}\n",
+               pack.info.name,
+               pack.info.version,
+               pack.info.sha256.substr(0, 12),
+               k_disclaimer);
 }
 
 } // namespace contra

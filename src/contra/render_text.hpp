@@ -15,7 +15,9 @@ struct TextOptions {
 
 /// The report for a person: verdict first, then what to do, where, why, what was assumed and
 /// what is still to ask.
-void render_text(const RulePack& pack, const Report& report, const TextOptions& options,
+void render_text(const RulePack& pack,
+                 const Report& report,
+                 const TextOptions& options,
                  std::ostream& out);
 
 /// What a verdict means, in one sentence for the practitioner.

@@ -13,11 +13,11 @@ namespace contra {
 /// A rule that fired. Indexes refer to the RulePack the report was made from.
 struct Finding {
     std::uint32_t rule = 0;
-    Level level = Level::proceed;       ///< after the medical-clearance adjustment
-    bool cleared = false;               ///< lowered by medical clearance
+    Level level = Level::proceed; ///< after the medical-clearance adjustment
+    bool cleared = false;         ///< lowered by medical clearance
     SiteSet avoid;
     SiteSet no_pressure;
-    std::vector<std::string> notes;     ///< action notes whose condition held
+    std::vector<std::string> notes; ///< action notes whose condition held
 };
 
 /// A rule whose condition is unknown and whose firing would change the outcome.
@@ -45,11 +45,11 @@ struct Report {
     Verdict verdict = Verdict::proceed;
     Level established = Level::proceed; ///< the level the answers given already reach
     SiteSet avoid;
-    SiteSet no_pressure; ///< never overlaps `avoid`
-    std::vector<Finding> findings;       ///< most severe first, then in pack order
-    std::vector<CouldFire> could_fire;   ///< most severe first, then in pack order
-    std::vector<Unanswered> unanswered;  ///< highest reach first, then in vocabulary order
-    std::vector<Assumption> assumed;     ///< in vocabulary order
+    SiteSet no_pressure;                ///< never overlaps `avoid`
+    std::vector<Finding> findings;      ///< most severe first, then in pack order
+    std::vector<CouldFire> could_fire;  ///< most severe first, then in pack order
+    std::vector<Unanswered> unanswered; ///< highest reach first, then in vocabulary order
+    std::vector<Assumption> assumed;    ///< in vocabulary order
 };
 
 } // namespace contra

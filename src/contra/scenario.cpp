@@ -26,18 +26,27 @@ std::string join(const std::set<std::string>& names) {
 }
 
 // "expected X, got Y: missing A; unexpected B" for two sets of names.
-void compare_sets(std::string_view what, const std::set<std::string>& expected,
-                  const std::set<std::string>& actual, std::vector<std::string>& failures) {
+void compare_sets(std::string_view what,
+                  const std::set<std::string>& expected,
+                  const std::set<std::string>& actual,
+                  std::vector<std::string>& failures) {
     if (expected == actual) {
         return;
     }
     std::set<std::string> missing;
     std::set<std::string> extra;
-    std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
+    std::set_difference(expected.begin(),
+                        expected.end(),
+                        actual.begin(),
+                        actual.end(),
                         std::inserter(missing, missing.end()));
-    std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
+    std::set_difference(actual.begin(),
+                        actual.end(),
+                        expected.begin(),
+                        expected.end(),
                         std::inserter(extra, extra.end()));
-    std::string message = fmt::format("{}: expected [{}], got [{}]", what, join(expected), join(actual));
+    std::string message =
+        fmt::format("{}: expected [{}], got [{}]", what, join(expected), join(actual));
     if (!missing.empty()) {
         message += fmt::format("; missing {}", join(missing));
     }
@@ -53,7 +62,8 @@ class SuiteRunner {
         : m_pack(pack), m_doc(doc), m_out(out) {}
 
     void read_bases(const KeyValue& entry) {
-        for (const KeyValue& base : read_map(m_doc, entry.value, "'bases'", m_out).value_or(std::vector<KeyValue>{})) {
+        for (const KeyValue& base :
+             read_map(m_doc, entry.value, "'bases'", m_out).value_or(std::vector<KeyValue>{})) {
             Profile profile = empty_profile(m_pack);
             if (apply_profile_node(m_pack, m_doc, base.value, profile, m_out)) {
                 m_bases.emplace(base.key, std::move(profile));
@@ -80,9 +90,10 @@ class SuiteRunner {
                 for (const auto& [key, unused] : m_bases) {
                     known.push_back(key);
                 }
-                m_out.add(m_doc.error(DiagnosticCode::unknown_name, base->value.Mark(),
-                                      fmt::format("unknown base '{}'{}", base_name,
-                                                  did_you_mean(base_name, known))));
+                m_out.add(m_doc.error(
+                    DiagnosticCode::unknown_name,
+                    base->value.Mark(),
+                    fmt::format("unknown base '{}'{}", base_name, did_you_mean(base_name, known))));
                 return std::nullopt;
             }
             profile = found->second;
@@ -112,8 +123,10 @@ class SuiteRunner {
                 for (const Rule& rule : m_pack.rules) {
                     known.push_back(rule.id);
                 }
-                m_out.add(m_doc.error(DiagnosticCode::unknown_name, mark,
-                                      fmt::format("unknown rule '{}'{}", id, did_you_mean(id, known))));
+                m_out.add(
+                    m_doc.error(DiagnosticCode::unknown_name,
+                                mark,
+                                fmt::format("unknown rule '{}'{}", id, did_you_mean(id, known))));
                 return std::nullopt;
             }
             ids.insert(id);
@@ -129,9 +142,10 @@ class SuiteRunner {
         std::set<std::string> ids;
         for (const auto& [id, mark] : *items) {
             if (!m_pack.find_fact(id)) {
-                m_out.add(m_doc.error(DiagnosticCode::unknown_name, mark,
-                                      fmt::format("unknown fact '{}'{}", id,
-                                                  did_you_mean(id, m_pack.fact_ids()))));
+                m_out.add(m_doc.error(
+                    DiagnosticCode::unknown_name,
+                    mark,
+                    fmt::format("unknown fact '{}'{}", id, did_you_mean(id, m_pack.fact_ids()))));
                 return std::nullopt;
             }
             ids.insert(id);
@@ -161,9 +175,17 @@ class SuiteRunner {
     }
 
     bool check(const KeyValue& expect, const Report& report, ScenarioOutcome& outcome) {
-        Fields fields(m_doc, expect.value, "'expect'",
-                      {"verdict", "fired", "not_fired", "could_fire", "avoid", "no_pressure",
-                       "unanswered", "assumed"},
+        Fields fields(m_doc,
+                      expect.value,
+                      "'expect'",
+                      {"verdict",
+                       "fired",
+                       "not_fired",
+                       "could_fire",
+                       "avoid",
+                       "no_pressure",
+                       "unanswered",
+                       "assumed"},
                       m_out);
         if (!fields.ok()) {
             return false;
@@ -176,13 +198,14 @@ class SuiteRunner {
         if (const KeyValue* verdict = fields.find("verdict")) {
             const std::string text = read_scalar(m_doc, *verdict, m_out).value_or("");
             if (!verdict_from_string(text)) {
-                m_out.add(m_doc.error(DiagnosticCode::bad_value, verdict->value.Mark(),
+                m_out.add(m_doc.error(DiagnosticCode::bad_value,
+                                      verdict->value.Mark(),
                                       fmt::format("unknown verdict '{}'", text)));
                 return false;
             }
             if (text != to_string(report.verdict)) {
-                failures.push_back(fmt::format("verdict: expected {}, got {}", text,
-                                               to_string(report.verdict)));
+                failures.push_back(
+                    fmt::format("verdict: expected {}, got {}", text, to_string(report.verdict)));
             }
         }
         if (const KeyValue* entry = fields.find("fired")) {
@@ -263,7 +286,8 @@ class SuiteRunner {
 
 SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_name) {
     SuiteResult result;
-    const YamlDocument doc = YamlDocument::parse(std::move(text), std::move(file_name), result.diagnostics);
+    const YamlDocument doc =
+        YamlDocument::parse(std::move(text), std::move(file_name), result.diagnostics);
     if (!doc.ok()) {
         return result;
     }
@@ -277,8 +301,8 @@ SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_n
         runner.read_bases(*bases);
     }
     if (!scenarios->value.IsSequence()) {
-        result.diagnostics.add(doc.error(DiagnosticCode::wrong_type, scenarios->key_mark,
-                                         "'scenarios' must be a list"));
+        result.diagnostics.add(doc.error(
+            DiagnosticCode::wrong_type, scenarios->key_mark, "'scenarios' must be a list"));
         return result;
     }
     for (const YAML::Node& node : scenarios->value) {
@@ -289,7 +313,8 @@ SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_n
     return result;
 }
 
-std::vector<RuleCoverage> rule_coverage(const RulePack& pack, const std::vector<SuiteResult>& suites) {
+std::vector<RuleCoverage> rule_coverage(const RulePack& pack,
+                                        const std::vector<SuiteResult>& suites) {
     std::map<std::string, RuleCoverage> by_id;
     for (const SuiteResult& suite : suites) {
         for (const ScenarioOutcome& outcome : suite.outcomes) {

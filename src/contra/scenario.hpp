@@ -37,6 +37,7 @@ struct RuleCoverage {
 };
 
 /// Coverage of the pack's rules (in pack order) by the passing scenarios of the suites.
-std::vector<RuleCoverage> rule_coverage(const RulePack& pack, const std::vector<SuiteResult>& suites);
+std::vector<RuleCoverage> rule_coverage(const RulePack& pack,
+                                        const std::vector<SuiteResult>& suites);
 
 } // namespace contra

@@ -10,13 +10,18 @@ namespace contra {
 static_assert(sizeof(sha256_ctx) <= 128, "Sha256::m_state is too small for nettle's context");
 
 namespace {
-sha256_ctx* context(unsigned char* state) { return std::launder(reinterpret_cast<sha256_ctx*>(state)); }
+sha256_ctx* context(unsigned char* state) {
+    return std::launder(reinterpret_cast<sha256_ctx*>(state));
+}
 } // namespace
 
-Sha256::Sha256() { sha256_init(new (m_state) sha256_ctx); }
+Sha256::Sha256() {
+    sha256_init(new (m_state) sha256_ctx);
+}
 
 void Sha256::update(std::string_view bytes) {
-    sha256_update(context(m_state), bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+    sha256_update(
+        context(m_state), bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
 }
 
 std::string Sha256::hex_digest() {

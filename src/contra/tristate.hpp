@@ -24,8 +24,12 @@ constexpr Tri tri_and(Tri left, Tri right) {
 }
 
 /// `yes OR unknown` is yes; `no OR unknown` is unknown.
-constexpr Tri tri_or(Tri left, Tri right) { return tri_not(tri_and(tri_not(left), tri_not(right))); }
+constexpr Tri tri_or(Tri left, Tri right) {
+    return tri_not(tri_and(tri_not(left), tri_not(right)));
+}
 
-constexpr Tri to_tri(bool value) { return value ? Tri::yes : Tri::no; }
+constexpr Tri to_tri(bool value) {
+    return value ? Tri::yes : Tri::no;
+}
 
 } // namespace contra

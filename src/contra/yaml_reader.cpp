@@ -25,27 +25,37 @@ class PlainDataGuard : public YAML::EventHandler {
   public:
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++m_documents > 1) {
-            throw Refusal{mark, DiagnosticCode::unsupported_yaml,
+            throw Refusal{mark,
+                          DiagnosticCode::unsupported_yaml,
                           "a second YAML document ('---') is not allowed; give one document"};
         }
     }
     void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { check_anchor(mark, anchor); }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        check_anchor(mark, anchor);
+    }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        throw Refusal{mark, DiagnosticCode::unsupported_yaml,
+        throw Refusal{mark,
+                      DiagnosticCode::unsupported_yaml,
                       "YAML aliases ('*name') are not allowed; write the value out"};
     }
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+    void OnScalar(const YAML::Mark& mark,
+                  const std::string& tag,
+                  YAML::anchor_t anchor,
                   const std::string&) override {
         check_anchor(mark, anchor);
         check_tag(mark, tag);
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+    void OnSequenceStart(const YAML::Mark& mark,
+                         const std::string& tag,
+                         YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
         open(mark, tag, anchor);
     }
     void OnSequenceEnd() override { --m_depth; }
-    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+    void OnMapStart(const YAML::Mark& mark,
+                    const std::string& tag,
+                    YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
         open(mark, tag, anchor);
     }
@@ -56,20 +66,22 @@ class PlainDataGuard : public YAML::EventHandler {
         check_anchor(mark, anchor);
         check_tag(mark, tag);
         if (++m_depth > k_max_yaml_depth) {
-            throw Refusal{mark, DiagnosticCode::limit_exceeded,
-                          fmt::format("nesting deeper than {} levels (limit max-depth)",
-                                      k_max_yaml_depth)};
+            throw Refusal{
+                mark,
+                DiagnosticCode::limit_exceeded,
+                fmt::format("nesting deeper than {} levels (limit max-depth)", k_max_yaml_depth)};
         }
     }
     static void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (anchor != YAML::NullAnchor) {
-            throw Refusal{mark, DiagnosticCode::unsupported_yaml,
-                          "YAML anchors ('&name') are not allowed"};
+            throw Refusal{
+                mark, DiagnosticCode::unsupported_yaml, "YAML anchors ('&name') are not allowed"};
         }
     }
     static void check_tag(const YAML::Mark& mark, const std::string& tag) {
         if (!tag.empty() && tag != "?" && tag != "!") {
-            throw Refusal{mark, DiagnosticCode::unsupported_yaml,
+            throw Refusal{mark,
+                          DiagnosticCode::unsupported_yaml,
                           fmt::format("YAML tags ('{}') are not allowed", tag)};
         }
     }
@@ -102,16 +114,16 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
     doc.m_text = std::move(text);
     if (doc.m_text.find('\0') != std::string::npos) {
         const auto offset = doc.m_text.find('\0');
-        const auto line = std::count(doc.m_text.begin(),
-                                     doc.m_text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+        const auto line = std::count(
+            doc.m_text.begin(), doc.m_text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
         YAML::Mark mark;
         mark.line = static_cast<int>(line);
         mark.column = static_cast<int>(offset - (doc.m_text.rfind('\n', offset) + 1));
         if (doc.m_text.rfind('\n', offset) == std::string::npos) {
             mark.column = static_cast<int>(offset);
         }
-        out.add(doc.error(DiagnosticCode::yaml_syntax, mark,
-                          "a NUL byte is not allowed in YAML or JSON text"));
+        out.add(doc.error(
+            DiagnosticCode::yaml_syntax, mark, "a NUL byte is not allowed in YAML or JSON text"));
         return doc;
     }
     try {
@@ -143,8 +155,8 @@ SourceLocation YamlDocument::location(const YAML::Mark& mark) const {
     return {m_file, mark.line + 1, mark.column + 1};
 }
 
-Diagnostic YamlDocument::error(DiagnosticCode code, const YAML::Mark& mark,
-                               std::string message) const {
+Diagnostic
+YamlDocument::error(DiagnosticCode code, const YAML::Mark& mark, std::string message) const {
     SourceLocation where = location(mark);
     std::string line = where.line > 0 ? line_text(where.line) : std::string{};
     return Diagnostic{code, std::move(where), std::move(message), std::move(line)};
@@ -166,8 +178,10 @@ std::string YamlDocument::line_text(int line) const {
     }
     // Control bytes would garble the terminal; the caret still lines up.
     std::replace_if(
-        text.begin(), text.end(),
-        [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; }, '?');
+        text.begin(),
+        text.end(),
+        [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; },
+        '?');
     constexpr std::size_t k_max_snippet = 200;
     if (text.size() > k_max_snippet) {
         text.resize(k_max_snippet);
@@ -175,28 +189,35 @@ std::string YamlDocument::line_text(int line) const {
     return text;
 }
 
-std::optional<std::vector<KeyValue>> read_map(const YamlDocument& doc, const YAML::Node& node,
-                                              std::string_view what, Diagnostics& out) {
+std::optional<std::vector<KeyValue>>
+read_map(const YamlDocument& doc, const YAML::Node& node, std::string_view what, Diagnostics& out) {
     if (!node.IsMap()) {
-        out.add(doc.error(DiagnosticCode::wrong_type, node.Mark(),
-                          fmt::format("expected {} as a mapping of 'key: value', got {}", what,
+        out.add(doc.error(DiagnosticCode::wrong_type,
+                          node.Mark(),
+                          fmt::format("expected {} as a mapping of 'key: value', got {}",
+                                      what,
                                       describe_node_type(node))));
         return std::nullopt;
     }
     std::vector<KeyValue> entries;
     for (const auto& pair : node) {
         if (!pair.first.IsScalar()) {
-            out.add(doc.error(DiagnosticCode::wrong_type, pair.first.Mark(),
+            out.add(doc.error(DiagnosticCode::wrong_type,
+                              pair.first.Mark(),
                               fmt::format("expected a plain key in {}", what)));
             continue;
         }
         const std::string& key = pair.first.Scalar();
-        const auto first = std::find_if(entries.begin(), entries.end(),
-                                        [&](const KeyValue& entry) { return entry.key == key; });
+        const auto first = std::find_if(entries.begin(), entries.end(), [&](const KeyValue& entry) {
+            return entry.key == key;
+        });
         if (first != entries.end()) {
-            out.add(doc.error(DiagnosticCode::duplicate_key, pair.first.Mark(),
+            out.add(doc.error(DiagnosticCode::duplicate_key,
+                              pair.first.Mark(),
                               fmt::format("duplicate key '{}' in {} (first defined at line {})",
-                                          key, what, first->key_mark.line + 1)));
+                                          key,
+                                          what,
+                                          first->key_mark.line + 1)));
             continue;
         }
         entries.push_back(KeyValue{key, pair.first.Mark(), pair.second});
@@ -204,8 +225,11 @@ std::optional<std::vector<KeyValue>> read_map(const YamlDocument& doc, const YAM
     return entries;
 }
 
-Fields::Fields(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
-               const std::vector<std::string>& known, Diagnostics& out)
+Fields::Fields(const YamlDocument& doc,
+               const YAML::Node& node,
+               std::string_view what,
+               const std::vector<std::string>& known,
+               Diagnostics& out)
     : m_doc(doc), m_node(node), m_what(what), m_out(out) {
     // Name the mapping by its id when it has one: "unknown key 'levle' in rule 'R10'".
     if (node.IsMap()) {
@@ -229,8 +253,11 @@ Fields::Fields(const YamlDocument& doc, const YAML::Node& node, std::string_view
     m_ok = true;
     for (KeyValue& entry : *entries) {
         if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
-            out.add(doc.error(DiagnosticCode::unknown_key, entry.key_mark,
-                              fmt::format("unknown key '{}' in {}{}", entry.key, m_what,
+            out.add(doc.error(DiagnosticCode::unknown_key,
+                              entry.key_mark,
+                              fmt::format("unknown key '{}' in {}{}",
+                                          entry.key,
+                                          m_what,
                                           did_you_mean(entry.key, known))));
             continue;
         }
@@ -250,35 +277,39 @@ const KeyValue* Fields::find(std::string_view key) const {
 const KeyValue* Fields::require(std::string_view key) {
     const KeyValue* entry = find(key);
     if (entry == nullptr && m_ok) {
-        m_out.add(m_doc.error(DiagnosticCode::missing_key, m_node.Mark(),
+        m_out.add(m_doc.error(DiagnosticCode::missing_key,
+                              m_node.Mark(),
                               fmt::format("{} has no '{}'", m_what, key)));
     }
     return entry;
 }
 
 bool is_null_scalar(const YAML::Node& node) {
-    return node.IsNull() ||
-           (node.IsScalar() && node.Tag() == "?" &&
-            (node.Scalar() == "~" || node.Scalar() == "null" || node.Scalar() == "Null" ||
-             node.Scalar() == "NULL"));
+    return node.IsNull() || (node.IsScalar() && node.Tag() == "?" &&
+                             (node.Scalar() == "~" || node.Scalar() == "null" ||
+                              node.Scalar() == "Null" || node.Scalar() == "NULL"));
 }
 
-std::optional<std::string> read_scalar(const YamlDocument& doc, const KeyValue& entry,
-                                       Diagnostics& out) {
+std::optional<std::string>
+read_scalar(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) {
     if (is_null_scalar(entry.value)) {
-        out.add(doc.error(DiagnosticCode::missing_key, entry.key_mark,
+        out.add(doc.error(DiagnosticCode::missing_key,
+                          entry.key_mark,
                           fmt::format("'{}' has no value", entry.key)));
         return std::nullopt;
     }
     return read_scalar(doc, entry.value, fmt::format("'{}'", entry.key), out);
 }
 
-std::optional<std::string> read_scalar(const YamlDocument& doc, const YAML::Node& node,
-                                       std::string_view what, Diagnostics& out) {
+std::optional<std::string> read_scalar(const YamlDocument& doc,
+                                       const YAML::Node& node,
+                                       std::string_view what,
+                                       Diagnostics& out) {
     if (!node.IsScalar()) {
-        out.add(doc.error(DiagnosticCode::wrong_type, node.Mark(),
-                          fmt::format("expected a single value for {}, got {}", what,
-                                      describe_node_type(node))));
+        out.add(doc.error(
+            DiagnosticCode::wrong_type,
+            node.Mark(),
+            fmt::format("expected a single value for {}, got {}", what, describe_node_type(node))));
         return std::nullopt;
     }
     return node.Scalar();
@@ -288,8 +319,7 @@ std::optional<double> parse_number(std::string_view text) {
     if (text.empty() || text.front() == '+') {
         text.remove_prefix(text.empty() ? 0 : 1);
     }
-    if (text.empty() ||
-        text.find_first_not_of("0123456789.-eE+") != std::string_view::npos) {
+    if (text.empty() || text.find_first_not_of("0123456789.-eE+") != std::string_view::npos) {
         return std::nullopt;
     }
     double value = 0;
@@ -300,24 +330,27 @@ std::optional<double> parse_number(std::string_view text) {
     return value;
 }
 
-std::optional<double> read_number(const YamlDocument& doc, const KeyValue& entry,
-                                  Diagnostics& out) {
+std::optional<double>
+read_number(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) {
     auto text = read_scalar(doc, entry, out);
     if (!text) {
         return std::nullopt;
     }
     auto number = parse_number(*text);
     if (!number) {
-        out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
-                          fmt::format("'{}' must be a decimal number, got '{}'", entry.key, *text)));
+        out.add(
+            doc.error(DiagnosticCode::bad_value,
+                      entry.value.Mark(),
+                      fmt::format("'{}' must be a decimal number, got '{}'", entry.key, *text)));
     }
     return number;
 }
 
 std::optional<bool> parse_yes_no(std::string_view text) {
     std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
+        return static_cast<char>(std::tolower(c));
+    });
     if (lower == "yes" || lower == "true") {
         return true;
     }
@@ -334,7 +367,8 @@ std::optional<bool> read_bool(const YamlDocument& doc, const KeyValue& entry, Di
     }
     auto value = parse_yes_no(*text);
     if (!value) {
-        out.add(doc.error(DiagnosticCode::bad_value, entry.value.Mark(),
+        out.add(doc.error(DiagnosticCode::bad_value,
+                          entry.value.Mark(),
                           fmt::format("'{}' must be true or false, got '{}'", entry.key, *text)));
     }
     return value;
@@ -345,7 +379,8 @@ read_scalar_list(const YamlDocument& doc, const KeyValue& entry, Diagnostics& ou
     if (!entry.value.IsSequence()) {
         out.add(doc.error(DiagnosticCode::wrong_type,
                           is_null_scalar(entry.value) ? entry.key_mark : entry.value.Mark(),
-                          fmt::format("expected a list for '{}', got {}", entry.key,
+                          fmt::format("expected a list for '{}', got {}",
+                                      entry.key,
                                       describe_node_type(entry.value))));
         return std::nullopt;
     }

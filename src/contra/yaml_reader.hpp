@@ -27,8 +27,8 @@ class YamlDocument {
     [[nodiscard]] const std::string& file() const { return m_file; }
 
     [[nodiscard]] SourceLocation location(const YAML::Mark& mark) const;
-    [[nodiscard]] Diagnostic error(DiagnosticCode code, const YAML::Mark& mark,
-                                   std::string message) const;
+    [[nodiscard]] Diagnostic
+    error(DiagnosticCode code, const YAML::Mark& mark, std::string message) const;
     [[nodiscard]] std::string line_text(int line) const;
 
   private:
@@ -47,14 +47,17 @@ struct KeyValue {
 
 /// The entries of a mapping in order; duplicate keys are reported. nullopt if `node` is not a
 /// mapping (reported as `wrong-type` for `what`).
-std::optional<std::vector<KeyValue>> read_map(const YamlDocument& doc, const YAML::Node& node,
-                                              std::string_view what, Diagnostics& out);
+std::optional<std::vector<KeyValue>>
+read_map(const YamlDocument& doc, const YAML::Node& node, std::string_view what, Diagnostics& out);
 
 /// A mapping with a fixed set of allowed keys: unknown keys are errors with a did-you-mean.
 class Fields {
   public:
-    Fields(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
-           const std::vector<std::string>& known, Diagnostics& out);
+    Fields(const YamlDocument& doc,
+           const YAML::Node& node,
+           std::string_view what,
+           const std::vector<std::string>& known,
+           Diagnostics& out);
 
     [[nodiscard]] bool ok() const { return m_ok; }
     [[nodiscard]] const KeyValue* find(std::string_view key) const;
@@ -74,15 +77,16 @@ class Fields {
 };
 
 /// The text of a scalar value; an error (at the key for an empty value) otherwise.
-std::optional<std::string> read_scalar(const YamlDocument& doc, const KeyValue& entry,
-                                       Diagnostics& out);
+std::optional<std::string>
+read_scalar(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out);
 /// A scalar node's text; `what` names it in the error.
-std::optional<std::string> read_scalar(const YamlDocument& doc, const YAML::Node& node,
-                                       std::string_view what, Diagnostics& out);
+std::optional<std::string> read_scalar(const YamlDocument& doc,
+                                       const YAML::Node& node,
+                                       std::string_view what,
+                                       Diagnostics& out);
 /// A finite decimal number; hex, octal, `.nan`, `.inf` and out-of-range values are refused.
 std::optional<double> parse_number(std::string_view text);
-std::optional<double> read_number(const YamlDocument& doc, const KeyValue& entry,
-                                  Diagnostics& out);
+std::optional<double> read_number(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out);
 std::optional<bool> read_bool(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out);
 /// A sequence of scalars (a single scalar is not accepted).
 std::optional<std::vector<std::pair<std::string, YAML::Mark>>>

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
     }
     const contra::PackLoadResult result = contra::load_pack_from_directory(argv[1]);
     if (!result.pack) {
-        fmt::print(stderr, "{}contra-packc: the rule pack is invalid\n", result.diagnostics.format());
+        fmt::print(
+            stderr, "{}contra-packc: the rule pack is invalid\n", result.diagnostics.format());
         return 78;
     }
     const std::string bytes = contra::encode_pack(*result.pack);
@@ -29,19 +30,23 @@ int main(int argc, char** argv) {
         "#include \"cli/bundled_pack.hpp\"\n\n"
         "namespace contra::cli {\nnamespace {\nconstexpr unsigned char k_pack[] = {";
     for (std::size_t i = 0; i < bytes.size(); ++i) {
-        source += fmt::format("{}{}", i % 24 == 0 ? "\n    " : " ",
+        source += fmt::format("{}{}",
+                              i % 24 == 0 ? "\n    " : " ",
                               static_cast<unsigned>(static_cast<unsigned char>(bytes[i])));
         source += ',';
     }
-    source += fmt::format(
-        "\n}};\n}} // namespace\n\n"
-        "std::string_view bundled_pack_bytes() {{\n"
-        "    return {{reinterpret_cast<const char*>(k_pack), sizeof k_pack}};\n}}\n\n"
-        "}} // namespace contra::cli\n");
+    source +=
+        fmt::format("\n}};\n}} // namespace\n\n"
+                    "std::string_view bundled_pack_bytes() {{\n"
+                    "    return {{reinterpret_cast<const char*>(k_pack), sizeof k_pack}};\n}}\n\n"
+                    "}} // namespace contra::cli\n");
     auto file = fmt::output_file(argv[2]);
     file.print("{}", source);
-    fmt::print("contra-packc: {} {} ({} rules, {} facts) sha256 {}\n", result.pack->info.name,
-               result.pack->info.version, result.pack->rules.size(), result.pack->facts.size(),
+    fmt::print("contra-packc: {} {} ({} rules, {} facts) sha256 {}\n",
+               result.pack->info.name,
+               result.pack->info.version,
+               result.pack->rules.size(),
+               result.pack->facts.size(),
                result.pack->info.sha256);
     return 0;
 }

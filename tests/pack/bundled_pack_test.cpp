@@ -8,6 +8,7 @@
 #include "contra/pack_loader.hpp"
 #include "contra/scenario.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -78,7 +79,8 @@ const std::vector<SuiteResult>& suites() {
     static const std::vector<SuiteResult> results = [] {
         std::vector<SuiteResult> all;
         for (const auto& file : suite_files()) {
-            all.push_back(run_suite(source_pack(), read_file_text(file).text,
+            all.push_back(run_suite(source_pack(),
+                                    read_file_text(file).text,
                                     "rules/tests/" + file.filename().string()));
         }
         return all;
@@ -97,7 +99,8 @@ TEST(BundledPackScenarios, EveryRuleIsShownFiringAndNotFiring) {
     const std::vector<RuleCoverage> coverage = rule_coverage(source_pack(), suites());
     for (std::size_t i = 0; i < coverage.size(); ++i) {
         EXPECT_TRUE(coverage[i].fired) << source_pack().rules[i].id << " is never expected to fire";
-        EXPECT_TRUE(coverage[i].not_fired) << source_pack().rules[i].id << " has no not_fired scenario";
+        EXPECT_TRUE(coverage[i].not_fired)
+            << source_pack().rules[i].id << " has no not_fired scenario";
     }
 }
 
@@ -119,11 +122,20 @@ void register_scenarios() {
     for (const SuiteResult& suite : suites()) {
         for (const ScenarioOutcome& outcome : suite.outcomes) {
             std::string name = outcome.name;
-            std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+            std::replace_if(
+                name.begin(),
+                name.end(),
+                [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+                '_');
             const std::string file = std::filesystem::path(outcome.where.file).stem().string();
-            ::testing::RegisterTest(("Scenario_" + file).c_str(), name.c_str(), nullptr, nullptr,
-                                    outcome.where.file.c_str(), outcome.where.line,
-                                    [&outcome]() -> ::testing::Test* { return new ScenarioTest(&outcome); });
+            ::testing::RegisterTest(
+                ("Scenario_" + file).c_str(),
+                name.c_str(),
+                nullptr,
+                nullptr,
+                outcome.where.file.c_str(),
+                outcome.where.line,
+                [&outcome]() -> ::testing::Test* { return new ScenarioTest(&outcome); });
         }
     }
 }

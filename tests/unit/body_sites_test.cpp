@@ -1,5 +1,4 @@
 #include "contra/body_sites.hpp"
-
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>
@@ -7,7 +6,9 @@
 namespace contra {
 namespace {
 
-const BodySites& sites() { return testing::test_pack().sites; }
+const BodySites& sites() {
+    return testing::test_pack().sites;
+}
 
 SiteSet set_of(std::initializer_list<const char*> ids) {
     SiteSet set;
@@ -29,7 +30,8 @@ TEST(BodySites, DistalIsTheSameLimbAtAStrictlyHigherLevel) {
               (std::vector<std::string>{"calf_left", "ankle_left", "foot_left"}));
     EXPECT_EQ(sites().leaf_ids(sites().with_distal(set_of({"foot_right"}))),
               (std::vector<std::string>{"foot_right"}));
-    EXPECT_EQ(sites().leaf_ids(sites().with_distal(set_of({"face"}))), (std::vector<std::string>{"face"}));
+    EXPECT_EQ(sites().leaf_ids(sites().with_distal(set_of({"face"}))),
+              (std::vector<std::string>{"face"}));
 }
 
 TEST(BodySites, WholeLimbsOfSitesOnBothSides) {
@@ -39,7 +41,8 @@ TEST(BodySites, WholeLimbsOfSitesOnBothSides) {
 }
 
 TEST(BodySites, DescriptionsNameWholeGroupsForPeople) {
-    EXPECT_EQ(sites().describe(set_of({"legs", "face"})), (std::vector<std::string>{"legs", "face"}));
+    EXPECT_EQ(sites().describe(set_of({"legs", "face"})),
+              (std::vector<std::string>{"legs", "face"}));
     EXPECT_EQ(sites().describe(set_of({"leg_left", "calf_right"})),
               (std::vector<std::string>{"leg_left", "calf_right"}));
 }

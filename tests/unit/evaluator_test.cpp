@@ -1,5 +1,4 @@
 #include "contra/evaluator.hpp"
-
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>
@@ -28,9 +27,13 @@ std::set<std::string> unanswered(const Report& report) {
     return ids;
 }
 
-std::vector<std::string> leaves(const SiteSet& sites) { return test_pack().sites.leaf_ids(sites); }
+std::vector<std::string> leaves(const SiteSet& sites) {
+    return test_pack().sites.leaf_ids(sites);
+}
 
-Report check(const std::string& changes) { return evaluate(test_pack(), testing::healthy_with(changes)); }
+Report check(const std::string& changes) {
+    return evaluate(test_pack(), testing::healthy_with(changes));
+}
 
 TEST(Evaluator, FullyAnsweredHealthyClientMayProceed) {
     const Report report = check("");
@@ -100,7 +103,8 @@ TEST(Evaluator, MedicalClearanceLowersOnlyClearableRules) {
     EXPECT_EQ(cleared.verdict, Verdict::proceed_with_precautions);
     ASSERT_EQ(cleared.findings.size(), 1U);
     EXPECT_TRUE(cleared.findings[0].cleared);
-    EXPECT_EQ(check("heart_condition: yes\nmedical_clearance: yes\n").verdict, Verdict::postpone_and_refer);
+    EXPECT_EQ(check("heart_condition: yes\nmedical_clearance: yes\n").verdict,
+              Verdict::postpone_and_refer);
     EXPECT_EQ(check("leg_warmth: yes\nmedical_clearance: yes\n").verdict, Verdict::do_not_massage);
 }
 
@@ -113,12 +117,14 @@ TEST(Evaluator, NumberThresholdsAreInclusiveAndNoneNeverMatches) {
 TEST(Evaluator, TwistedVaricoseVeinsAreAvoidedWithEverythingDistal) {
     const Report report = check("varicose_sites: [calf_left]\ntwisted: yes\n");
     EXPECT_EQ(report.verdict, Verdict::proceed_with_precautions);
-    EXPECT_EQ(leaves(report.avoid), (std::vector<std::string>{"calf_left", "ankle_left", "foot_left"}));
+    EXPECT_EQ(leaves(report.avoid),
+              (std::vector<std::string>{"calf_left", "ankle_left", "foot_left"}));
 }
 
 TEST(Evaluator, ASiteBothAvoidedAndLightTouchIsOnlyAvoided) {
     const Report report = check("varicose_sites: [calf_left]\ntwisted: yes\nage_years: 70\n");
-    EXPECT_EQ(leaves(report.avoid), (std::vector<std::string>{"calf_left", "ankle_left", "foot_left"}));
+    EXPECT_EQ(leaves(report.avoid),
+              (std::vector<std::string>{"calf_left", "ankle_left", "foot_left"}));
     EXPECT_EQ(leaves(report.no_pressure), (std::vector<std::string>{"calf_right"}));
 }
 
@@ -144,9 +150,10 @@ TEST(Evaluator, WithoutModalityOrAreaLocalRulesCouldFireAndTheModalityIsAsked) {
 TEST(Evaluator, AssumptionsAreConservativeAndReported) {
     const Report report = check("twisted: unknown\nvaricose_sites: [calf_right]\n");
     EXPECT_EQ(fired(report), (std::set<std::string>{"C1"}));
-    const bool twisted_assumed = std::any_of(report.assumed.begin(), report.assumed.end(), [](const Assumption& a) {
-        return test_pack().facts[a.fact].id == "twisted";
-    });
+    const bool twisted_assumed =
+        std::any_of(report.assumed.begin(), report.assumed.end(), [](const Assumption& a) {
+            return test_pack().facts[a.fact].id == "twisted";
+        });
     EXPECT_TRUE(twisted_assumed);
     EXPECT_EQ(fired(check("age_years: unknown\n")), (std::set<std::string>{"C3"}));
 }
@@ -173,8 +180,10 @@ TEST(Evaluator, AClotSignAvoidsTheWholeAffectedLegOrBothWhenTheSideIsUnknown) {
 
 TEST(Evaluator, ActionNotesAreAddedWhenTheirConditionHolds) {
     const Report recent = check("leg_warmth: yes\nweeks_since_surgery: 4\n");
-    const auto clot = std::find_if(recent.findings.begin(), recent.findings.end(),
-                                   [](const Finding& f) { return test_pack().rules[f.rule].id == "D1"; });
+    const auto clot =
+        std::find_if(recent.findings.begin(), recent.findings.end(), [](const Finding& f) {
+            return test_pack().rules[f.rule].id == "D1";
+        });
     ASSERT_NE(clot, recent.findings.end());
     EXPECT_EQ(clot->notes, (std::vector<std::string>{"Recent surgery makes it likelier."}));
     EXPECT_TRUE(check("leg_warmth: yes\n").findings[0].notes.empty());

@@ -1,5 +1,4 @@
 #include "contra/pack_loader.hpp"
-
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>
@@ -61,74 +60,105 @@ TEST_P(PackLoaderErrors, ReportTheWholeLocatedLine) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    Diagnostics, PackLoaderErrors,
+    Diagnostics,
+    PackLoaderErrors,
     ::testing::Values(
-        BadPack{"misspelt_key", "    level: emergency", "    levle: emergency",
+        BadPack{"misspelt_key",
+                "    level: emergency",
+                "    levle: emergency",
                 "test/pack-body.yaml:56:5: error: unknown key 'levle' in rule 'E1'; did you mean "
                 "'level'? [unknown-key]\n      levle: emergency\n      ^\n"},
-        BadPack{"unknown_fact_in_condition", "{fact: breathless, eq: \"yes\"}",
+        BadPack{"unknown_fact_in_condition",
+                "{fact: breathless, eq: \"yes\"}",
                 "{fact: breathles, eq: \"yes\"}",
                 "test/pack-body.yaml:57:18: error: unknown fact 'breathles'; did you mean "
                 "'breathless'? [unknown-name]\n      when: {fact: breathles, eq: \"yes\"}\n"
                 "                   ^\n"},
-        BadPack{"value_outside_enum", "{fact: swelling, eq: one_leg}", "{fact: swelling, eq: one_lge}",
-                "test/pack-body.yaml:51:38: error: 'one_lge' is not a value of 'swelling' (expected "
-                "one of: none, one_leg, both_legs); did you mean 'one_leg'? [bad-value]\n"
-                "          - all: [{fact: swelling, eq: one_lge}, {fact: swelling_onset, ne: longstanding}]\n"
-                "                                       ^\n"},
-        BadPack{"unknown_site", "default_area: [face]", "default_area: [fase]",
+        BadPack{
+            "value_outside_enum",
+            "{fact: swelling, eq: one_leg}",
+            "{fact: swelling, eq: one_lge}",
+            "test/pack-body.yaml:51:38: error: 'one_lge' is not a value of 'swelling' (expected "
+            "one of: none, one_leg, both_legs); did you mean 'one_leg'? [bad-value]\n"
+            "          - all: [{fact: swelling, eq: one_lge}, {fact: swelling_onset, ne: "
+            "longstanding}]\n"
+            "                                       ^\n"},
+        BadPack{"unknown_site",
+                "default_area: [face]",
+                "default_area: [fase]",
                 "test/pack-body.yaml:41:48: error: unknown body site 'fase'; did you mean 'face'? "
                 "[unknown-name]\n    - {id: facial, title: Facial, default_area: [fase]}\n"
                 "                                                 ^\n"},
-        BadPack{"duplicate_rule_id", "  - id: P2\n", "  - id: P1\n",
+        BadPack{"duplicate_rule_id",
+                "  - id: P2\n",
+                "  - id: P1\n",
                 "test/pack-body.yaml:83:9: error: rule id 'P1' is used twice (first at "
                 "test/pack-body.yaml:73) [duplicate-id]\n    - id: P1\n          ^\n"},
-        BadPack{"clearable_above_refer", "    level: emergency\n", "    level: emergency\n    clearable: true\n",
+        BadPack{"clearable_above_refer",
+                "    level: emergency\n",
+                "    level: emergency\n    clearable: true\n",
                 "test/pack-body.yaml:57:16: error: only postpone_and_refer rules can be clearable; "
                 "'E1' is emergency [bad-value]\n      clearable: true\n                 ^\n"},
-        BadPack{"unknown_in_condition", "{fact: twisted, eq: \"yes\"}", "{fact: twisted, eq: unknown}",
+        BadPack{"unknown_in_condition",
+                "{fact: twisted, eq: \"yes\"}",
+                "{fact: twisted, eq: unknown}",
                 "test/pack-body.yaml:98:31: error: a condition cannot test for unknown; declare an "
                 "assumption for the fact instead (unknown: {assume: VALUE}) [bad-value]\n"
                 "          - {fact: twisted, eq: unknown}\n                                ^\n"},
-        BadPack{"number_outside_range", "{fact: weeks_since_surgery, lte: 12}",
+        BadPack{"number_outside_range",
+                "{fact: weeks_since_surgery, lte: 12}",
                 "{fact: weeks_since_surgery, lte: 600}",
                 "test/pack-body.yaml:69:48: error: 600 weeks is outside the range of "
                 "'weeks_since_surgery' (0 to 520 weeks) [bad-value]\n"
                 "        - when: {fact: weeks_since_surgery, lte: 600}\n"
                 "                                                 ^\n"},
-        BadPack{"predicate_used_before_definition", "{predicate: dvt_sign}", "{predicate: dvt_sing}",
-                "test/pack-body.yaml:65:23: error: unknown predicate 'dvt_sing' (a predicate can use "
-                "only those defined above it); did you mean 'dvt_sign'? [unknown-name]\n"
-                "      when: {predicate: dvt_sing}\n                        ^\n"},
-        BadPack{"duplicate_key", "    title: Sudden breathlessness\n",
-                "    title: Sudden breathlessness\n    title: Again\n",
-                "test/pack-body.yaml:56:5: error: duplicate key 'title' in rule 'E1' (first defined at "
-                "line 55) [duplicate-key]\n      title: Again\n      ^\n"},
-        BadPack{"anchor", "    action: Call emergency services.", "    action: &text Call emergency services.",
-                "test/pack-body.yaml:58:13: error: YAML anchors ('&name') are not allowed "
-                "[unsupported-yaml]\n      action: &text Call emergency services.\n              ^\n"},
-        BadPack{"tab_indent", "    name: breathless", "\tname: breathless",
+        BadPack{
+            "predicate_used_before_definition",
+            "{predicate: dvt_sign}",
+            "{predicate: dvt_sing}",
+            "test/pack-body.yaml:65:23: error: unknown predicate 'dvt_sing' (a predicate can use "
+            "only those defined above it); did you mean 'dvt_sign'? [unknown-name]\n"
+            "      when: {predicate: dvt_sing}\n                        ^\n"},
+        BadPack{
+            "duplicate_key",
+            "    title: Sudden breathlessness\n",
+            "    title: Sudden breathlessness\n    title: Again\n",
+            "test/pack-body.yaml:56:5: error: duplicate key 'title' in rule 'E1' (first defined at "
+            "line 55) [duplicate-key]\n      title: Again\n      ^\n"},
+        BadPack{
+            "anchor",
+            "    action: Call emergency services.",
+            "    action: &text Call emergency services.",
+            "test/pack-body.yaml:58:13: error: YAML anchors ('&name') are not allowed "
+            "[unsupported-yaml]\n      action: &text Call emergency services.\n              ^\n"},
+        BadPack{"tab_indent",
+                "    name: breathless",
+                "\tname: breathless",
                 "test/pack-body.yaml:54:1: error: illegal tab when looking for indentation (tab "
-                "characters cannot indent YAML; use spaces) [yaml-syntax]\n  \tname: breathless\n  ^\n"}),
+                "characters cannot indent YAML; use spaces) [yaml-syntax]\n  \tname: breathless\n  "
+                "^\n"}),
     [](const ::testing::TestParamInfo<BadPack>& param_info) { return param_info.param.name; });
 
 TEST(PackLoader, AFileOutsideThePackIsRefused) {
-    const PackLoadResult result =
-        load_pack(PackSource{"pack.yaml", "pack:\n  name: x\n  version: '1'\n  files: [../secrets.yaml]\n"},
-                  {}, "p/");
+    const PackLoadResult result = load_pack(
+        PackSource{"pack.yaml", "pack:\n  name: x\n  version: '1'\n  files: [../secrets.yaml]\n"},
+        {},
+        "p/");
     ASSERT_FALSE(result.diagnostics.items().empty());
-    EXPECT_EQ(format_diagnostic(result.diagnostics.items().front()),
-              "p/pack.yaml:4:11: error: '../secrets.yaml' is not a file of this pack: name a file in "
-              "the pack's own folder, without '/' or '..' [bad-value]\n"
-              "    files: [../secrets.yaml]\n            ^\n");
+    EXPECT_EQ(
+        format_diagnostic(result.diagnostics.items().front()),
+        "p/pack.yaml:4:11: error: '../secrets.yaml' is not a file of this pack: name a file in "
+        "the pack's own folder, without '/' or '..' [bad-value]\n"
+        "    files: [../secrets.yaml]\n            ^\n");
 }
 
 TEST(PackLoader, AMissingDirectoryIsAFileReadError) {
     const PackLoadResult result = load_pack_from_directory("/nonexistent/pack");
     ASSERT_EQ(result.diagnostics.items().size(), 1U);
-    EXPECT_EQ(format_diagnostic(result.diagnostics.items().front()),
-              "/nonexistent/pack/pack.yaml: error: cannot open /nonexistent/pack/pack.yaml: No such "
-              "file or directory [file-read]\n");
+    EXPECT_EQ(
+        format_diagnostic(result.diagnostics.items().front()),
+        "/nonexistent/pack/pack.yaml: error: cannot open /nonexistent/pack/pack.yaml: No such "
+        "file or directory [file-read]\n");
 }
 
 } // namespace

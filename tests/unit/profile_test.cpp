@@ -1,5 +1,4 @@
 #include "contra/profile.hpp"
-
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>
@@ -12,7 +11,9 @@ using testing::test_pack;
 std::string first_error(const std::string& yaml, const std::string& name = "client.yaml") {
     const ProfileResult result = read_profile(test_pack(), yaml, name);
     EXPECT_FALSE(result.profile.has_value());
-    return result.diagnostics.items().empty() ? "(none)" : format_diagnostic(result.diagnostics.items().front());
+    return result.diagnostics.items().empty()
+               ? "(none)"
+               : format_diagnostic(result.diagnostics.items().front());
 }
 
 const Value& answer(const Profile& profile, const char* fact) {
@@ -21,8 +22,9 @@ const Value& answer(const Profile& profile, const char* fact) {
 
 TEST(Profile, YamlAnswersBecomeTypedValues) {
     const ProfileResult result = read_profile(
-        test_pack(), "leg_warmth: yes\nswelling: one_leg\nage_years: 64\nvaricose_sites: [leg_left]\n"
-                     "weeks_since_surgery: none\nbreathless: unknown\n",
+        test_pack(),
+        "leg_warmth: yes\nswelling: one_leg\nage_years: 64\nvaricose_sites: [leg_left]\n"
+        "weeks_since_surgery: none\nbreathless: unknown\n",
         "client.yaml");
     ASSERT_TRUE(result.profile) << result.diagnostics.format();
     EXPECT_EQ(answer(*result.profile, "leg_warmth"), Value::of_choice(k_yes));
@@ -35,8 +37,9 @@ TEST(Profile, YamlAnswersBecomeTypedValues) {
 
 TEST(Profile, JsonProfilesReadTheSame) {
     const ProfileResult result = read_profile(
-        test_pack(), "{\n\t\"leg_warmth\": false,\n\t\"age_years\": 64, \"varicose_sites\": [\"calf_left\"],\n"
-                     "\t\"heart_condition\": null}\n",
+        test_pack(),
+        "{\n\t\"leg_warmth\": false,\n\t\"age_years\": 64, \"varicose_sites\": [\"calf_left\"],\n"
+        "\t\"heart_condition\": null}\n",
         "client.json");
     ASSERT_TRUE(result.profile) << result.diagnostics.format();
     EXPECT_EQ(answer(*result.profile, "leg_warmth"), Value::of_choice(k_no));
@@ -44,7 +47,8 @@ TEST(Profile, JsonProfilesReadTheSame) {
 }
 
 TEST(Profile, ABlankAnswerIsUnknownNeverNo) {
-    const ProfileResult result = read_profile(test_pack(), "leg_warmth:\nvaricose_sites: none\n", "c.yaml");
+    const ProfileResult result =
+        read_profile(test_pack(), "leg_warmth:\nvaricose_sites: none\n", "c.yaml");
     ASSERT_TRUE(result.profile);
     EXPECT_TRUE(answer(*result.profile, "leg_warmth").is_unknown());
     EXPECT_EQ(answer(*result.profile, "varicose_sites"), Value::of_sites({}));
@@ -76,9 +80,10 @@ TEST(Profile, ADuplicateKeyIsAnError) {
 }
 
 TEST(Profile, AnUnknownSiteIsAnError) {
-    EXPECT_EQ(first_error("varicose_sites: [calf_lft]\n"),
-              "client.yaml:1:18: error: unknown body site 'calf_lft'; did you mean 'calf_left'? in "
-              "'varicose_sites' [bad-value]\n  varicose_sites: [calf_lft]\n                   ^\n");
+    EXPECT_EQ(
+        first_error("varicose_sites: [calf_lft]\n"),
+        "client.yaml:1:18: error: unknown body site 'calf_lft' in 'varicose_sites'; did you "
+        "mean 'calf_left'? [bad-value]\n  varicose_sites: [calf_lft]\n                   ^\n");
 }
 
 TEST(Profile, NotAMappingIsAnError) {
@@ -102,15 +107,17 @@ TEST(Profile, HostileYamlIsRefusedWithALocation) {
               "document [unsupported-yaml]\n  ---\n  ^\n");
     EXPECT_EQ(first_error(std::string(100, '[') + std::string(100, ']')).substr(0, 60),
               "client.yaml:1:65: error: nesting deeper than 64 levels (limi");
-    EXPECT_EQ(first_error(std::string("leg_warmth: n\0o\n", 16)),
-              "client.yaml:1:14: error: a NUL byte is not allowed in YAML or JSON text [yaml-syntax]\n"
-              "  leg_warmth: n?o\n"
-              "               ^\n");
+    EXPECT_EQ(
+        first_error(std::string("leg_warmth: n\0o\n", 16)),
+        "client.yaml:1:14: error: a NUL byte is not allowed in YAML or JSON text [yaml-syntax]\n"
+        "  leg_warmth: n?o\n"
+        "               ^\n");
 }
 
 TEST(Profile, NumbersMustBePlainDecimals) {
     for (const char* bad : {"0x10", ".nan", "1e999", ".inf", "sixty"}) {
-        const ProfileResult result = read_profile(test_pack(), std::string("age_years: ") + bad + "\n", "c.yaml");
+        const ProfileResult result =
+            read_profile(test_pack(), std::string("age_years: ") + bad + "\n", "c.yaml");
         EXPECT_FALSE(result.profile) << bad;
     }
 }

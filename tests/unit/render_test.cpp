@@ -1,7 +1,6 @@
 #include "contra/evaluator.hpp"
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
-
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>
@@ -13,11 +12,13 @@ namespace {
 
 using testing::test_pack;
 
-Report report_of(const std::string& changes) { return evaluate(test_pack(), testing::healthy_with(changes)); }
+Report report_of(const std::string& changes) {
+    return evaluate(test_pack(), testing::healthy_with(changes));
+}
 
 TEST(RenderJson, CarriesTheContractFields) {
-    const nlohmann::ordered_json json =
-        report_to_json(test_pack(), report_of("varicose_sites: [calf_left]\ntwisted: yes\nage_years: 70\n"));
+    const nlohmann::ordered_json json = report_to_json(
+        test_pack(), report_of("varicose_sites: [calf_left]\ntwisted: yes\nage_years: 70\n"));
     EXPECT_EQ(json["verdict"], "proceed_with_precautions");
     EXPECT_EQ(json["established"], "proceed_with_precautions");
     EXPECT_EQ(json["avoid"], nlohmann::ordered_json({"calf_left", "ankle_left", "foot_left"}));
@@ -30,7 +31,8 @@ TEST(RenderJson, CarriesTheContractFields) {
 }
 
 TEST(RenderJson, ListsWhatIsStillToAskWithTheLevelItCouldReach) {
-    const nlohmann::ordered_json json = report_to_json(test_pack(), report_of("leg_warmth: unknown\n"));
+    const nlohmann::ordered_json json =
+        report_to_json(test_pack(), report_of("leg_warmth: unknown\n"));
     EXPECT_EQ(json["verdict"], "incomplete");
     EXPECT_EQ(json["could_fire"][0]["needs"], nlohmann::ordered_json({"leg_warmth"}));
     EXPECT_EQ(json["unanswered"][0]["fact"], "leg_warmth");
@@ -39,13 +41,18 @@ TEST(RenderJson, ListsWhatIsStillToAskWithTheLevelItCouldReach) {
 }
 
 TEST(RenderJson, AssumptionsCarryTheirValues) {
-    const nlohmann::ordered_json json = report_to_json(test_pack(), report_of("age_years: unknown\n"));
-    EXPECT_EQ(json["assumed"][1], nlohmann::ordered_json({{"fact", "age_years"}, {"value", 61}, {"note", "over 60"}}));
+    const nlohmann::ordered_json json =
+        report_to_json(test_pack(), report_of("age_years: unknown\n"));
+    EXPECT_EQ(json["assumed"][1],
+              nlohmann::ordered_json({{"fact", "age_years"}, {"value", 61}, {"note", "over 60"}}));
 }
 
 TEST(RenderText, PutsTheVerdictFirstAndNamesWholeLimbs) {
     std::ostringstream out;
-    render_text(test_pack(), report_of("leg_warmth: yes\nleg_sign_sites: [calf_left]\n"), TextOptions{}, out);
+    render_text(test_pack(),
+                report_of("leg_warmth: yes\nleg_sign_sites: [calf_left]\n"),
+                TextOptions{},
+                out);
     const std::string text = out.str();
     EXPECT_EQ(text.substr(0, text.find('\n')), "DO NOT MASSAGE");
     EXPECT_NE(text.find("  Avoid:            leg_left\n"), std::string::npos) << text;

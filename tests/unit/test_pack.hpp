@@ -154,8 +154,8 @@ rules:
 )";
 
 inline PackLoadResult load_test_pack_text(const std::string& body) {
-    return load_pack(PackSource{"pack.yaml", k_manifest}, {PackSource{"pack-body.yaml", body}},
-                     "test/");
+    return load_pack(
+        PackSource{"pack.yaml", k_manifest}, {PackSource{"pack-body.yaml", body}}, "test/");
 }
 
 /// The test pack, loaded; fails the test if it does not load.
