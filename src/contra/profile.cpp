@@ -1,6 +1,7 @@
 #include "contra/profile.hpp"
 
 #include "contra/fact_value.hpp"
+#include "contra/json_profile.hpp"
 #include "contra/suggest.hpp"
 #include "contra/yaml_reader.hpp"
 
@@ -94,6 +95,13 @@ Profile empty_profile(const RulePack& pack) {
 
 ProfileResult read_profile(const RulePack& pack, std::string text, std::string file_name) {
     ProfileResult result;
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && text[first] == '{') {
+        if (auto profile = read_json_profile_fast(pack, text)) {
+            result.profile = std::move(*profile);
+            return result;
+        }
+    }
     Diagnostics& out = result.diagnostics;
     const YamlDocument doc = YamlDocument::parse(std::move(text), std::move(file_name), out);
     if (!doc.ok()) {

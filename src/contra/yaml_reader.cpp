@@ -90,6 +90,44 @@ class PlainDataGuard : public YAML::EventHandler {
     int m_depth = 0;
 };
 
+// Anchors need '&', aliases '*', tags '!', and a second document a line starting "---" or
+// "...". Text with none of these bytes cannot hold them, so the guard's extra pass over the
+// parser's events is needed only when one appears (even inside a comment or a string).
+bool may_hold_unsupported_yaml(std::string_view text) {
+    if (text.find_first_of("&*!") != std::string_view::npos) {
+        return true;
+    }
+    for (std::size_t line = 0; line < text.size();) {
+        const std::string_view start = text.substr(line, 3);
+        if (start == "---" || start == "...") {
+            return true;
+        }
+        const std::size_t next = text.find('\n', line);
+        line = next == std::string_view::npos ? text.size() : next + 1;
+    }
+    return false;
+}
+
+// Without aliases the document is a tree, so this walk is linear in its size.
+void check_depth(const YAML::Node& node, int depth) {
+    if (!node.IsMap() && !node.IsSequence()) {
+        return;
+    }
+    if (depth > k_max_yaml_depth) {
+        throw Refusal{
+            node.Mark(),
+            DiagnosticCode::limit_exceeded,
+            fmt::format("nesting deeper than {} levels (limit max-depth)", k_max_yaml_depth)};
+    }
+    for (const auto& item : node) {
+        if (node.IsMap()) {
+            check_depth(item.second, depth + 1);
+        } else {
+            check_depth(item, depth + 1);
+        }
+    }
+}
+
 std::string describe_node_type(const YAML::Node& node) {
     switch (node.Type()) {
     case YAML::NodeType::Map:
@@ -127,12 +165,15 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
         return doc;
     }
     try {
-        std::istringstream events(doc.m_text);
-        YAML::Parser parser(events);
-        PlainDataGuard guard;
-        while (parser.HandleNextDocument(guard)) {
+        if (may_hold_unsupported_yaml(doc.m_text)) {
+            std::istringstream events(doc.m_text);
+            YAML::Parser parser(events);
+            PlainDataGuard guard;
+            while (parser.HandleNextDocument(guard)) {
+            }
         }
         doc.m_root = YAML::Load(doc.m_text);
+        check_depth(doc.m_root, 1);
         doc.m_ok = true;
     } catch (const Refusal& refusal) {
         out.add(doc.error(refusal.code, refusal.mark, refusal.message));

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "contra/profile.hpp"
+#include "contra/rule_pack.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace contra {
+
+/// The fast path for JSON profiles: an object of fact ids to answers, read in one pass with
+/// nlohmann/json's SAX parser and no document tree. It accepts only input the YAML path reads
+/// the same way, and returns nullopt for anything else (any error included), so the caller
+/// falls back to the YAML path, which reports each problem with its line and column.
+std::optional<Profile> read_json_profile_fast(const RulePack& pack, std::string_view text);
+
+} // namespace contra
