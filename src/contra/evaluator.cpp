@@ -1,5 +1,7 @@
 #include "contra/evaluator.hpp"
 
+#include "contra/tristate.hpp"
+
 #include <algorithm>
 
 namespace contra {
@@ -310,11 +312,6 @@ struct Candidate {
 };
 
 } // namespace
-
-Tri evaluate_condition(const RulePack& pack, const Profile& profile, std::uint32_t condition) {
-    Evaluation evaluation(pack, profile);
-    return evaluation.condition(condition);
-}
 
 Report evaluate(const RulePack& pack, const Profile& profile) {
     Evaluation evaluation(pack, profile);

@@ -54,11 +54,8 @@ void for_each_item(const Section& section,
     }
 }
 
-std::optional<std::string> read_id(const YamlDocument& doc,
-                                   Fields& fields,
-                                   Diagnostics& out,
-                                   std::string_view kind,
-                                   bool snake_case = true) {
+std::optional<std::string>
+read_id(const YamlDocument& doc, Fields& fields, Diagnostics& out, bool snake_case = true) {
     const KeyValue* entry = fields.require("id");
     if (entry == nullptr) {
         return std::nullopt;
@@ -73,7 +70,6 @@ std::optional<std::string> read_id(const YamlDocument& doc,
                                                  : "letters, digits, '_', '-' and '.'")));
         return std::nullopt;
     }
-    (void)kind; // Fields names the mapping by its id already
     return id;
 }
 
@@ -146,7 +142,7 @@ void PackBuilder::read_sites(const std::vector<Section>& sites,
             {"id", "level"},
             m_out,
             [&](const YamlDocument& doc, const YAML::Node& item, Fields& fields) {
-                auto id = read_id(doc, fields, m_out, "site");
+                auto id = read_id(doc, fields, m_out);
                 if (!id || !claim(doc, *fields.find("id"), *id)) {
                     return;
                 }
@@ -178,7 +174,7 @@ void PackBuilder::read_sites(const std::vector<Section>& sites,
                       {"id", "contains", "limb"},
                       m_out,
                       [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
-                          auto id = read_id(doc, fields, m_out, "site group");
+                          auto id = read_id(doc, fields, m_out);
                           const KeyValue* contains = fields.require("contains");
                           if (!id || contains == nullptr || !claim(doc, *fields.find("id"), *id)) {
                               return;
@@ -216,7 +212,7 @@ void PackBuilder::read_facts(const Section& section) {
         m_out,
         [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
             Fact fact;
-            auto id = read_id(doc, fields, m_out, "fact");
+            auto id = read_id(doc, fields, m_out);
             const KeyValue* type = fields.require("type");
             const KeyValue* question = fields.require("question");
             if (!id || type == nullptr || question == nullptr) {
@@ -327,7 +323,6 @@ void PackBuilder::read_fact_policies(const Section& section) {
         return;
     }
     // First the kind of every policy, so a `required_when` can check what it refers to.
-    std::vector<std::pair<Fact*, const KeyValue*>> conditional;
     std::vector<std::pair<Fact*, KeyValue>> assumed;
     std::vector<std::pair<Fact*, KeyValue>> notes;
     const YamlDocument& doc = *section.doc;
@@ -401,7 +396,6 @@ void PackBuilder::read_fact_policies(const Section& section) {
             assumed.emplace_back(&fact, *assume);
         } else {
             fact.unknown = UnknownPolicy::required_when;
-            conditional.emplace_back(&fact, nullptr);
             notes.emplace_back(&fact, *required_when);
         }
     }
@@ -477,7 +471,7 @@ void PackBuilder::read_treatment(const Section* treatment, const std::vector<Sec
             {"id", "title", "default_area"},
             m_out,
             [&](const YamlDocument& mdoc, const YAML::Node&, Fields& item) {
-                auto id = read_id(mdoc, item, m_out, "modality");
+                auto id = read_id(mdoc, item, m_out);
                 const KeyValue* area = item.require("default_area");
                 if (!id || area == nullptr) {
                     return;
@@ -529,7 +523,7 @@ void PackBuilder::read_predicates(const Section& section) {
                   {"id", "title", "when"},
                   m_out,
                   [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
-                      auto id = read_id(doc, fields, m_out, "predicate");
+                      auto id = read_id(doc, fields, m_out);
                       const KeyValue* when = fields.require("when");
                       if (!id || when == nullptr) {
                           return;
@@ -569,7 +563,7 @@ void PackBuilder::read_rules(const Section& section) {
         m_out,
         [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
             Rule rule;
-            auto id = read_id(doc, fields, m_out, "rule", false);
+            auto id = read_id(doc, fields, m_out, false);
             const KeyValue* name = fields.require("name");
             const KeyValue* title = fields.require("title");
             const KeyValue* level = fields.require("level");

@@ -111,22 +111,20 @@ class SuiteRunner {
     }
 
   private:
-    std::optional<std::set<std::string>> rule_ids(const KeyValue& entry) {
+    // The ids of an expectation list, each checked against `known` ("rule", "fact").
+    std::optional<std::set<std::string>>
+    ids_of(const KeyValue& entry, std::string_view kind, const Names& known) {
         auto items = read_scalar_list(m_doc, entry, m_out);
         if (!items) {
             return std::nullopt;
         }
         std::set<std::string> ids;
         for (const auto& [id, mark] : *items) {
-            if (m_pack.find_rule(id) == nullptr) {
-                Names known;
-                for (const Rule& rule : m_pack.rules) {
-                    known.push_back(rule.id);
-                }
-                m_out.add(
-                    m_doc.error(DiagnosticCode::unknown_name,
-                                mark,
-                                fmt::format("unknown rule '{}'{}", id, did_you_mean(id, known))));
+            if (std::find(known.begin(), known.end(), id) == known.end()) {
+                m_out.add(m_doc.error(
+                    DiagnosticCode::unknown_name,
+                    mark,
+                    fmt::format("unknown {} '{}'{}", kind, id, did_you_mean(id, known))));
                 return std::nullopt;
             }
             ids.insert(id);
@@ -134,23 +132,16 @@ class SuiteRunner {
         return ids;
     }
 
+    std::optional<std::set<std::string>> rule_ids(const KeyValue& entry) {
+        Names known;
+        for (const Rule& rule : m_pack.rules) {
+            known.push_back(rule.id);
+        }
+        return ids_of(entry, "rule", known);
+    }
+
     std::optional<std::set<std::string>> fact_ids(const KeyValue& entry) {
-        auto items = read_scalar_list(m_doc, entry, m_out);
-        if (!items) {
-            return std::nullopt;
-        }
-        std::set<std::string> ids;
-        for (const auto& [id, mark] : *items) {
-            if (!m_pack.find_fact(id)) {
-                m_out.add(m_doc.error(
-                    DiagnosticCode::unknown_name,
-                    mark,
-                    fmt::format("unknown fact '{}'{}", id, did_you_mean(id, m_pack.fact_ids()))));
-                return std::nullopt;
-            }
-            ids.insert(id);
-        }
-        return ids;
+        return ids_of(entry, "fact", m_pack.fact_ids());
     }
 
     std::optional<std::set<std::string>> site_ids(const KeyValue& entry) {

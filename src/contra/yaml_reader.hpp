@@ -64,8 +64,6 @@ class Fields {
     /// Like find, but reports a `missing-key` error at the mapping when absent.
     const KeyValue* require(std::string_view key);
     [[nodiscard]] const std::vector<KeyValue>& entries() const { return m_entries; }
-    /// Names the mapping in later messages once its id is known ("fact 'age'").
-    void rename(std::string what) { m_what = std::move(what); }
 
   private:
     const YamlDocument& m_doc;
