@@ -93,8 +93,14 @@ int run(int argc,
         } catch (const CLI::ExtrasError& e) {
             return report_unexpected(e, check->parsed() ? *check : app, err);
         } catch (const CLI::ParseError& e) {
-            const int code = app.exit(e, out, err);
-            return code == 0 ? 0 : to_int(ExitCode::usage);
+            if (e.get_exit_code() == 0) { // --help
+                return app.exit(e, out, err);
+            }
+            fmt::print(err,
+                       "contra: error: {}\nRun 'contra{} --help' for the options.\n",
+                       e.what(),
+                       check->parsed() ? " check" : "");
+            return to_int(ExitCode::usage);
         }
         if (version) {
             print_version(*pack, out);

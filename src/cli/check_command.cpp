@@ -86,16 +86,26 @@ CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options
                      options.profile_path,
                      "Profile file, YAML or JSON (- reads standard input); options override it")
         ->type_name("PROFILE");
-    check->add_option("--format", options.format, "Output: text for a person, json for a program")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, OutputFormat>{
-            {"text", OutputFormat::text}, {"json", OutputFormat::json}}))
-        ->default_str("text");
-    check->add_option("--color,--colour", options.colour, "Colour in text output")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, ColourMode>{{"auto", ColourMode::automatic},
-                                              {"always", ColourMode::always},
-                                              {"never", ColourMode::never}}))
-        ->default_str("auto");
+    check
+        ->add_option_function<std::string>(
+            "--format",
+            [&options](const std::string& format) {
+                options.format = format == "json" ? OutputFormat::json : OutputFormat::text;
+            },
+            "Output: text for a person, json for a program")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->option_text("text|json (default: text)");
+    check
+        ->add_option_function<std::string>(
+            "--color,--colour",
+            [&options](const std::string& mode) {
+                options.colour = mode == "always"  ? ColourMode::always
+                                 : mode == "never" ? ColourMode::never
+                                                   : ColourMode::automatic;
+            },
+            "Colour in text output; auto means on a terminal, unless NO_COLOR is set")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->option_text("auto|always|never (default: auto)");
     check
         ->add_option(
             "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")

@@ -49,6 +49,14 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     return text;
 }
 
+void Diagnostics::add(DiagnosticCode code, SourceLocation where, std::string message) {
+    // Filled member by member: g++ 12 at -O3 warns (falsely) on a braced temporary here.
+    Diagnostic& diagnostic = m_items.emplace_back();
+    diagnostic.code = code;
+    diagnostic.where = std::move(where);
+    diagnostic.message = std::move(message);
+}
+
 std::string Diagnostics::format() const {
     std::string text;
     for (const Diagnostic& diagnostic : m_items) {

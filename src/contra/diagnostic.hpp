@@ -45,6 +45,8 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 class Diagnostics {
   public:
     void add(Diagnostic diagnostic) { m_items.push_back(std::move(diagnostic)); }
+    /// A diagnostic without a source line to show (a whole file, or no file at all).
+    void add(DiagnosticCode code, SourceLocation where, std::string message);
     void append(const Diagnostics& other) {
         m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
     }

@@ -94,10 +94,9 @@ RulePack PackBuilder::build(const std::map<std::string, std::vector<Section>>& s
     };
     for (const char* required : {"sites", "facts", "treatment", "modalities", "rules"}) {
         if (all(required).empty()) {
-            m_out.add(Diagnostic{DiagnosticCode::missing_key,
-                                 {},
-                                 fmt::format("the pack has no '{}' section", required),
-                                 {}});
+            m_out.add(DiagnosticCode::missing_key,
+                      {},
+                      fmt::format("the pack has no '{}' section", required));
         }
     }
     read_sites(all("sites"), all("groups"));

@@ -147,10 +147,9 @@ PackLoadResult load_pack(const PackSource& manifest_source,
     }
     if (!manifest) {
         if (!out.has_errors()) {
-            out.add(Diagnostic{DiagnosticCode::missing_key,
-                               {display_prefix + manifest_source.name, 1, 1},
-                               "pack.yaml has no 'pack' section (name, version, files)",
-                               {}});
+            out.add(DiagnosticCode::missing_key,
+                    {display_prefix + manifest_source.name, 1, 1},
+                    "pack.yaml has no 'pack' section (name, version, files)");
         }
         return result;
     }
@@ -191,8 +190,8 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
     PackLoadResult result;
     FileText manifest = read_file_text(directory / "pack.yaml");
     if (!manifest.error.empty()) {
-        result.diagnostics.add(Diagnostic{
-            DiagnosticCode::file_read, {prefix + "pack.yaml", 0, 0}, manifest.error, {}});
+        result.diagnostics.add(
+            DiagnosticCode::file_read, {prefix + "pack.yaml", 0, 0}, manifest.error);
         return result;
     }
     PackSource manifest_source{"pack.yaml", std::move(manifest.text)};

@@ -108,10 +108,9 @@ ProfileResult read_profile(const RulePack& pack, std::string text, std::string f
         return result;
     }
     if (doc.root().IsNull()) {
-        out.add(Diagnostic{DiagnosticCode::wrong_type,
-                           {doc.file(), 1, 1},
-                           "the profile is empty; expected a mapping of fact ids to answers",
-                           {}});
+        out.add(DiagnosticCode::wrong_type,
+                {doc.file(), 1, 1},
+                "the profile is empty; expected a mapping of fact ids to answers");
         return result;
     }
     Profile profile = empty_profile(pack);
