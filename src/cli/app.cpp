@@ -2,7 +2,9 @@
 
 #include "cli/check_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/listing_commands.hpp"
 #include "cli/pack_choice.hpp"
+#include "cli/test_command.hpp"
 #include "contra/suggest.hpp"
 
 #include <CLI/CLI.hpp>
@@ -88,6 +90,15 @@ int run(int argc,
         CheckOptions check_options;
         CLI::App* check = setup_check(app, *pack, check_options);
         check->footer(k_footer);
+        ListingOptions listing_options;
+        CLI::App* rules_listing = nullptr;
+        CLI::App* facts_listing = nullptr;
+        setup_listings(app, listing_options, rules_listing, facts_listing);
+        TestOptions test_options;
+        CLI::App* test = setup_test(app, test_options);
+        // One command at a time; this also lets `contra test rules` name the folder `rules`
+        // rather than the `rules` command.
+        app.require_subcommand(0, 1);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ExtrasError& e) {
@@ -108,6 +119,15 @@ int run(int argc,
         }
         if (check->parsed()) {
             return run_check(*pack, check_options, in, out, err, environment);
+        }
+        if (test->parsed()) {
+            return run_test(test_options, out, err);
+        }
+        if (rules_listing->parsed()) {
+            return run_rules_listing(*pack, listing_options, out);
+        }
+        if (facts_listing->parsed()) {
+            return run_facts_listing(*pack, listing_options, out);
         }
         fmt::print(err,
                    "contra: error: a command is required, e.g. 'contra check PROFILE'; see "

@@ -25,35 +25,29 @@ std::string join(const std::set<std::string>& names) {
     return text;
 }
 
-// "expected X, got Y: missing A; unexpected B" for two sets of names.
+std::string bracketed(const std::set<std::string>& names) {
+    return "[" + join(names) + "]";
+}
+
 void compare_sets(std::string_view what,
                   const std::set<std::string>& expected,
                   const std::set<std::string>& actual,
-                  std::vector<std::string>& failures) {
+                  std::vector<Mismatch>& failures) {
     if (expected == actual) {
         return;
     }
-    std::set<std::string> missing;
-    std::set<std::string> extra;
+    Mismatch mismatch{std::string(what), bracketed(expected), bracketed(actual), {}, {}};
     std::set_difference(expected.begin(),
                         expected.end(),
                         actual.begin(),
                         actual.end(),
-                        std::inserter(missing, missing.end()));
+                        std::back_inserter(mismatch.missing));
     std::set_difference(actual.begin(),
                         actual.end(),
                         expected.begin(),
                         expected.end(),
-                        std::inserter(extra, extra.end()));
-    std::string message =
-        fmt::format("{}: expected [{}], got [{}]", what, join(expected), join(actual));
-    if (!missing.empty()) {
-        message += fmt::format("; missing {}", join(missing));
-    }
-    if (!extra.empty()) {
-        message += fmt::format("; unexpected {}", join(extra));
-    }
-    failures.push_back(message);
+                        std::back_inserter(mismatch.unexpected));
+    failures.push_back(std::move(mismatch));
 }
 
 class SuiteRunner {
@@ -196,7 +190,7 @@ class SuiteRunner {
             }
             if (text != to_string(report.verdict)) {
                 failures.push_back(
-                    fmt::format("verdict: expected {}, got {}", text, to_string(report.verdict)));
+                    Mismatch{"verdict", text, std::string(to_string(report.verdict)), {}, {}});
             }
         }
         if (const KeyValue* entry = fields.find("fired")) {
@@ -214,7 +208,7 @@ class SuiteRunner {
             }
             for (const std::string& id : *expected) {
                 if (fired.count(id) != 0) {
-                    failures.push_back(fmt::format("not_fired: {} fired", id));
+                    failures.push_back(Mismatch{"not_fired", "not " + id, id + " fired", {}, {id}});
                 }
             }
             outcome.expected_not_fired.assign(expected->begin(), expected->end());
@@ -274,6 +268,19 @@ class SuiteRunner {
 };
 
 } // namespace
+
+std::string Mismatch::describe() const {
+    std::string text = fmt::format("{}: expected {}, got {}", field, expected, actual);
+    std::set<std::string> missing_set(missing.begin(), missing.end());
+    std::set<std::string> unexpected_set(unexpected.begin(), unexpected.end());
+    if (!missing.empty()) {
+        text += fmt::format("; missing {}", join(missing_set));
+    }
+    if (!unexpected.empty() && field != "not_fired") {
+        text += fmt::format("; unexpected {}", join(unexpected_set));
+    }
+    return text;
+}
 
 SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_name) {
     SuiteResult result;

@@ -10,11 +10,22 @@
 
 namespace contra {
 
+/// One expectation of a scenario that the report did not meet.
+struct Mismatch {
+    std::string field; ///< "verdict", "fired", "avoid" ...
+    std::string expected;
+    std::string actual;
+    std::vector<std::string> missing;    ///< expected but absent (set fields)
+    std::vector<std::string> unexpected; ///< present but not expected (set fields)
+    /// One line: "fired: expected [R10], got [R10, R49]; unexpected R49".
+    [[nodiscard]] std::string describe() const;
+};
+
 /// One scenario of a suite (rules/README.md, "Scenario suites") and how it went.
 struct ScenarioOutcome {
     std::string name;
     SourceLocation where;
-    std::vector<std::string> failures; ///< each names an expectation and what happened instead
+    std::vector<Mismatch> failures;
     std::vector<std::string> expected_fired;
     std::vector<std::string> expected_not_fired;
     std::vector<std::string> expected_could_fire;

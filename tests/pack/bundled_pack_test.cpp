@@ -108,9 +108,9 @@ class ScenarioTest : public ::testing::Test {
   public:
     explicit ScenarioTest(const ScenarioOutcome* outcome) : m_outcome(outcome) {}
     void TestBody() override {
-        for (const std::string& failure : m_outcome->failures) {
+        for (const Mismatch& failure : m_outcome->failures) {
             ADD_FAILURE_AT(m_outcome->where.file.c_str(), m_outcome->where.line)
-                << m_outcome->name << ": " << failure;
+                << m_outcome->name << ": " << failure.describe();
         }
     }
 

@@ -1,0 +1,191 @@
+#include "cli/test_command.hpp"
+
+#include "cli/exit_codes.hpp"
+#include "contra/file_text.hpp"
+#include "contra/junit_report.hpp"
+#include "contra/pack_loader.hpp"
+#include "contra/scenario.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+
+namespace contra::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> suite_files(const fs::path& pack_dir) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(pack_dir / "tests", ec)) {
+        if (entry.path().extension() == ".yaml") {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// The mismatches of a failed scenario, one expectation at a time, expected above actual.
+void print_failure(const ScenarioOutcome& outcome, std::ostream& out) {
+    fmt::print(out, "FAIL {}:{}: {}\n", outcome.where.file, outcome.where.line, outcome.name);
+    for (const Mismatch& mismatch : outcome.failures) {
+        if (mismatch.field == "not_fired") {
+            fmt::print(out, "  not_fired:  {} fired\n", mismatch.unexpected.front());
+            continue;
+        }
+        fmt::print(out, "  {:<11} expected {}\n", mismatch.field + ":", mismatch.expected);
+        fmt::print(out, "  {:<11} actual   {}\n", "", mismatch.actual);
+        for (const std::string& name : mismatch.missing) {
+            fmt::print(out, "  {:<11} - {} (expected, missing)\n", "", name);
+        }
+        for (const std::string& name : mismatch.unexpected) {
+            fmt::print(out, "  {:<11} + {} (not expected)\n", "", name);
+        }
+    }
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+    return whole == 0 ? "100"
+                      : fmt::format("{:.0f}",
+                                    100.0 * static_cast<double>(part) / static_cast<double>(whole));
+}
+
+} // namespace
+
+CLI::App* setup_test(CLI::App& app, TestOptions& options) {
+    CLI::App* test = app.add_subcommand(
+        "test", "Run a rule pack's scenario suites (PACK/tests/*.yaml) and report rule coverage");
+    test->add_option("pack", options.packs, "Pack folders (default: rules)")->type_name("PACK");
+    test->add_option("--min-coverage",
+                     options.min_coverage,
+                     "Fail unless fired, not-fired and could-fire coverage each reach PCT percent")
+        ->type_name("PCT")
+        ->check(CLI::Range(0.0, 100.0));
+    test->add_option("--junit", options.junit_path, "Also write the results as JUnit XML to FILE")
+        ->type_name("FILE");
+    return test;
+}
+
+int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> packs = options.packs;
+    if (packs.empty()) {
+        if (!fs::exists("rules/pack.yaml")) {
+            fmt::print(err,
+                       "contra: error: name the pack folder to test, e.g. 'contra test rules'\n");
+            return to_int(ExitCode::usage);
+        }
+        packs.push_back("rules");
+    }
+    std::vector<std::unique_ptr<SuiteResult>> results;
+    std::vector<NamedSuite> named;
+    std::size_t passed = 0;
+    std::size_t failed = 0;
+    bool suite_errors = false;
+    bool coverage_short = false;
+    for (const std::string& dir : packs) {
+        PackLoadResult loaded = load_pack_from_directory(dir);
+        if (!loaded.pack) {
+            fmt::print(err,
+                       "{}contra: error: the rule pack in {} is invalid; nothing was tested\n",
+                       loaded.diagnostics.format(),
+                       dir);
+            return to_int(ExitCode::bad_pack);
+        }
+        const RulePack& pack = *loaded.pack;
+        std::vector<SuiteResult> pack_suites;
+        for (const fs::path& file : suite_files(dir)) {
+            const std::string name = (fs::path(dir) / "tests" / file.filename()).string();
+            FileText text = read_file_text(file);
+            SuiteResult result = run_suite(pack, std::move(text.text), name);
+            if (!text.error.empty()) {
+                result.diagnostics.add(DiagnosticCode::file_read, {name, 0, 0}, text.error);
+            }
+            if (result.diagnostics.has_errors()) {
+                fmt::print(err, "{}", result.diagnostics.format());
+                suite_errors = true;
+            }
+            for (const ScenarioOutcome& outcome : result.outcomes) {
+                if (outcome.passed()) {
+                    ++passed;
+                } else {
+                    ++failed;
+                    print_failure(outcome, out);
+                }
+            }
+            pack_suites.push_back(result);
+            results.push_back(std::make_unique<SuiteResult>(std::move(result)));
+            named.push_back({name, results.back().get()});
+        }
+        if (pack_suites.empty()) {
+            fmt::print(err, "contra: warning: {} has no scenario suites in {}/tests\n", dir, dir);
+        }
+        const std::vector<RuleCoverage> coverage = rule_coverage(pack, pack_suites);
+        const auto count = [&](bool RuleCoverage::*field) {
+            return static_cast<std::size_t>(std::count_if(
+                coverage.begin(), coverage.end(), [&](const RuleCoverage& c) { return c.*field; }));
+        };
+        const std::size_t total = coverage.size();
+        const std::size_t fired = count(&RuleCoverage::fired);
+        const std::size_t not_fired = count(&RuleCoverage::not_fired);
+        const std::size_t could_fire = count(&RuleCoverage::could_fire);
+        fmt::print(out,
+                   "{} ({} {}): coverage: fired {}/{}, not fired {}/{}, could fire {}/{}\n",
+                   dir,
+                   pack.info.name,
+                   pack.info.version,
+                   fired,
+                   total,
+                   not_fired,
+                   total,
+                   could_fire,
+                   total);
+        const std::array<std::size_t, 3> covered{fired, not_fired, could_fire};
+        const bool short_here = std::any_of(covered.begin(), covered.end(), [&](std::size_t value) {
+            return 100.0 * static_cast<double>(value) <
+                   options.min_coverage * static_cast<double>(total);
+        });
+        coverage_short = coverage_short || short_here;
+        if (short_here) {
+            std::string missing;
+            for (std::size_t i = 0; i < total; ++i) {
+                const RuleCoverage& c = coverage[i];
+                if (!c.fired || !c.not_fired || !c.could_fire) {
+                    missing += fmt::format(" {}({}{}{})",
+                                           pack.rules[i].id,
+                                           c.fired ? "" : "f",
+                                           c.not_fired ? "" : "n",
+                                           c.could_fire ? "" : "c");
+                }
+            }
+            fmt::print(out,
+                       "coverage below {}% (fired {}%, not fired {}%, could fire {}%); "
+                       "rules lacking (f)ired, (n)ot fired or (c)ould fire:{}\n",
+                       options.min_coverage,
+                       percent(fired, total),
+                       percent(not_fired, total),
+                       percent(could_fire, total),
+                       missing);
+        }
+    }
+    if (!options.junit_path.empty()) {
+        std::ofstream file(options.junit_path);
+        file << junit_xml(named);
+        if (!file) {
+            fmt::print(err, "contra: error: cannot write {}\n", options.junit_path);
+            return to_int(ExitCode::no_input);
+        }
+    }
+    fmt::print(out, "scenarios: {} passed, {} failed\n", passed, failed);
+    if (suite_errors) {
+        return to_int(ExitCode::bad_profile);
+    }
+    return failed == 0 && !coverage_short ? 0 : 1;
+}
+
+} // namespace contra::cli
