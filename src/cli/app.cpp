@@ -90,6 +90,8 @@ int run(int argc,
         CheckOptions check_options;
         CLI::App* check = setup_check(app, *pack, check_options);
         check->footer(k_footer);
+        CheckOptions explain_options;
+        CLI::App* explain_command = setup_explain(app, *pack, explain_options);
         ListingOptions listing_options;
         CLI::App* rules_listing = nullptr;
         CLI::App* facts_listing = nullptr;
@@ -119,6 +121,9 @@ int run(int argc,
         }
         if (check->parsed()) {
             return run_check(*pack, check_options, in, out, err, environment);
+        }
+        if (explain_command->parsed()) {
+            return run_check(*pack, explain_options, in, out, err, environment);
         }
         if (test->parsed()) {
             return run_test(test_options, out, err);

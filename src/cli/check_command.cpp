@@ -2,6 +2,7 @@
 
 #include "cli/exit_codes.hpp"
 #include "contra/evaluator.hpp"
+#include "contra/explanation.hpp"
 #include "contra/fact_value.hpp"
 #include "contra/file_text.hpp"
 #include "contra/render_json.hpp"
@@ -78,9 +79,15 @@ bool use_colour(ColourMode mode, const Environment& environment) {
 
 } // namespace
 
-CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options) {
-    CLI::App* check = app.add_subcommand(
-        "check", "Check one client profile against the rule pack and print the verdict");
+namespace {
+
+// The answers and output options shared by `check` and `explain`.
+CLI::App* add_profile_command(CLI::App& app,
+                              const char* name,
+                              const char* description,
+                              const RulePack& pack,
+                              CheckOptions& options) {
+    CLI::App* check = app.add_subcommand(name, description);
     check
         ->add_option("profile",
                      options.profile_path,
@@ -114,7 +121,37 @@ CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options
         ->type_name("FACT=VALUE")
         ->allow_extra_args(false);
     add_fact_options(*check, pack, options.option_answers);
+    check->add_flag("--all",
+                    options.explain_all,
+                    "With --explain: explain every rule, also those that do not fire");
     return check;
+}
+
+} // namespace
+
+CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options) {
+    CLI::App* check =
+        add_profile_command(app,
+                            "check",
+                            "Check one client profile against the rule pack and print the verdict",
+                            pack,
+                            options);
+    check->add_flag("--explain",
+                    options.explain,
+                    "Add why each rule fired or could fire: its condition as a tree, each part "
+                    "marked yes, no or ? with the answers that decided it");
+    return check;
+}
+
+CLI::App* setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options) {
+    options.explain = true;
+    options.explain_only = true;
+    return add_profile_command(
+        app,
+        "explain",
+        "Explain why each rule fired or could fire for a profile (--all: every rule)",
+        pack,
+        options);
 }
 
 int run_check(const RulePack& pack,
@@ -151,10 +188,30 @@ int run_check(const RulePack& pack,
         return to_int(error->code);
     }
     const Report report = evaluate(pack, profile);
+    const std::vector<RuleExplanation> explanations =
+        options.explain ? explain(pack, profile, options.explain_all)
+                        : std::vector<RuleExplanation>{};
     if (options.format == OutputFormat::json) {
-        render_json(pack, report, out);
+        if (options.explain_only) {
+            out << explanation_to_json(pack, explanations).dump(2) << '\n';
+        } else {
+            nlohmann::ordered_json json = report_to_json(pack, report);
+            if (options.explain) {
+                json["explanation"] = explanation_to_json(pack, explanations);
+            }
+            out << json.dump(2) << '\n';
+        }
     } else {
-        render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
+        if (!options.explain_only) {
+            render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
+        }
+        if (options.explain) {
+            fmt::print(out,
+                       "{}Why each rule fired or could fire ([yes] true, [no] false, [ ? ] "
+                       "unknown)\n",
+                       options.explain_only ? "" : "\n");
+            render_explanation_text(pack, explanations, out);
+        }
     }
     return exit_code(report.verdict);
 }

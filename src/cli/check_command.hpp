@@ -22,10 +22,16 @@ struct CheckOptions {
     std::string rules_dir;
     std::vector<std::string> set_answers; ///< FACT=VALUE
     std::vector<OptionAnswer> option_answers;
+    bool explain = false;      ///< add why each rule fired or could fire
+    bool explain_all = false;  ///< explain every rule, also those that do not fire
+    bool explain_only = false; ///< `contra explain`: the explanation without the report
 };
 
 /// Adds the `check` subcommand, with its options bound to `options`.
 CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options);
+
+/// Adds `explain`: the same answers as `check`, printing why each rule fired or could fire.
+CLI::App* setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options);
 
 /// Runs a check; returns the verdict's exit code, or an error's.
 int run_check(const RulePack& pack,
