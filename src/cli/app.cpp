@@ -2,6 +2,7 @@
 
 #include "cli/check_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/lint_command.hpp"
 #include "cli/listing_commands.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/test_command.hpp"
@@ -98,6 +99,8 @@ int run(int argc,
         setup_listings(app, listing_options, rules_listing, facts_listing);
         TestOptions test_options;
         CLI::App* test = setup_test(app, test_options);
+        LintOptions lint_options;
+        CLI::App* lint = setup_lint(app, lint_options);
         // One command at a time; this also lets `contra test rules` name the folder `rules`
         // rather than the `rules` command.
         app.require_subcommand(0, 1);
@@ -124,6 +127,9 @@ int run(int argc,
         }
         if (explain_command->parsed()) {
             return run_check(*pack, explain_options, in, out, err, environment);
+        }
+        if (lint->parsed()) {
+            return run_lint(lint_options, out, err);
         }
         if (test->parsed()) {
             return run_test(test_options, out, err);

@@ -40,8 +40,10 @@ std::uint32_t PackBuilder::add_condition(const Condition& condition) {
     return static_cast<std::uint32_t>(m_pack.conditions.size() - 1);
 }
 
-std::uint32_t PackBuilder::add_site_expr(const SiteExpr& expr) {
+std::uint32_t
+PackBuilder::add_site_expr(const SiteExpr& expr, const YamlDocument& doc, const YAML::Node& node) {
     m_pack.site_exprs.push_back(expr);
+    m_sources.site_exprs.push_back(doc.location(node.Mark()));
     return static_cast<std::uint32_t>(m_pack.site_exprs.size() - 1);
 }
 
@@ -378,7 +380,7 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
         expr.first = static_cast<std::uint32_t>(m_pack.children.size());
         expr.count = 1;
         m_pack.children.push_back(*child);
-        return add_site_expr(expr);
+        return add_site_expr(expr, doc, node);
     }
     if (const KeyValue* limb = fields.find("whole_limb_of")) {
         const KeyValue* otherwise = fields.find("otherwise");
@@ -404,7 +406,7 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
         expr.count = 1;
         m_pack.children.push_back(*child);
         expr.otherwise = fallback ? *fallback + 1 : 0;
-        return add_site_expr(expr);
+        return add_site_expr(expr, doc, node);
     }
     if (fields.entries().size() != 1) {
         m_out.add(doc.error(
@@ -428,7 +430,7 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
         }
         expr.kind = SiteExprKind::fact;
         expr.fact = *index;
-        return add_site_expr(expr);
+        return add_site_expr(expr, doc, node);
     }
     if (entry.key == "sites") {
         auto sites = read_site_ids(doc, entry);
@@ -437,7 +439,7 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
         }
         expr.kind = SiteExprKind::literal;
         expr.literal = *sites;
-        return add_site_expr(expr);
+        return add_site_expr(expr, doc, node);
     }
     if (entry.key == "union" || entry.key == "intersect") {
         expr.kind = entry.key == "union" ? SiteExprKind::union_of : SiteExprKind::intersection;
@@ -445,7 +447,7 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
         if (!parse_children(doc, entry, scope, true, unused, expr)) {
             return std::nullopt;
         }
-        return add_site_expr(expr);
+        return add_site_expr(expr, doc, node);
     }
     if (entry.key == "otherwise") {
         m_out.add(doc.error(
@@ -462,7 +464,7 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
     expr.first = static_cast<std::uint32_t>(m_pack.children.size());
     expr.count = 1;
     m_pack.children.push_back(*child);
-    return add_site_expr(expr);
+    return add_site_expr(expr, doc, node);
 }
 
 bool PackBuilder::uses_conditional_fact(std::uint32_t index) const {

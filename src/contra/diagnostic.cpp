@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace contra {
@@ -18,7 +19,14 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::
                  "unknown-name",
                  "duplicate-id",
                  "unsupported-yaml",
-                 "limit-exceeded"};
+                 "limit-exceeded",
+                 "never-fires",
+                 "always-fires",
+                 "unused-fact",
+                 "unused-site",
+                 "empty-text",
+                 "duplicate-condition",
+                 "one-sided-site"};
 
 } // namespace
 
@@ -34,7 +42,10 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     } else if (!where.file.empty()) {
         text = fmt::format("{}: ", where.file);
     }
-    text += fmt::format("error: {} [{}]\n", diagnostic.message, to_string(diagnostic.code));
+    text += fmt::format("{}: {} [{}]\n",
+                        diagnostic.severity == Severity::error ? "error" : "warning",
+                        diagnostic.message,
+                        to_string(diagnostic.code));
     if (where.line > 0 && !diagnostic.source_line.empty()) {
         text += fmt::format("  {}\n", diagnostic.source_line);
         // Keep tabs in the indent so the caret lines up under a tab-indented source line.
@@ -55,6 +66,12 @@ void Diagnostics::add(DiagnosticCode code, SourceLocation where, std::string mes
     diagnostic.code = code;
     diagnostic.where = std::move(where);
     diagnostic.message = std::move(message);
+}
+
+bool Diagnostics::has_errors() const {
+    return std::any_of(m_items.begin(), m_items.end(), [](const Diagnostic& diagnostic) {
+        return diagnostic.severity == Severity::error;
+    });
 }
 
 std::string Diagnostics::format() const {

@@ -27,19 +27,30 @@ enum class DiagnosticCode {
     duplicate_id,
     unsupported_yaml,
     limit_exceeded,
+    never_fires,         ///< lint: no profile makes the rule fire
+    always_fires,        ///< lint: every profile makes the rule fire
+    unused_fact,         ///< lint: a question no condition uses
+    unused_site,         ///< lint: a leaf in no group and named nowhere
+    empty_text,          ///< lint: a rule without action, rationale or sources
+    duplicate_condition, ///< lint: two rules with the same condition
+    one_sided_site,      ///< lint: a rule names one side where the condition cannot know the side
     count_
 };
+
+enum class Severity { error, warning };
 
 std::string_view to_string(DiagnosticCode code);
 
 struct Diagnostic {
     DiagnosticCode code = DiagnosticCode::bad_value;
+    Severity severity = Severity::error;
     SourceLocation where;
     std::string message;
     std::string source_line; ///< the offending line, for the caret snippet; may be empty
 };
 
-/// `file:line:col: error: message [code]`, then the source line and a caret under the column.
+/// `file:line:col: error|warning: message [code]`, then the source line and a caret under the
+/// column.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 class Diagnostics {
@@ -50,7 +61,8 @@ class Diagnostics {
     void append(const Diagnostics& other) {
         m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
     }
-    [[nodiscard]] bool has_errors() const { return !m_items.empty(); }
+    /// True when any diagnostic is an error (warnings come only from lint).
+    [[nodiscard]] bool has_errors() const;
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
     /// Every diagnostic, formatted, one after another.
     [[nodiscard]] std::string format() const;

@@ -34,6 +34,7 @@ struct Fact {
     Value assumed;                   ///< with UnknownPolicy::assume
     std::string assumption_note;     ///< wording of the assumption for people, may be empty
     std::uint32_t required_when = 0; ///< condition index, with UnknownPolicy::required_when
+    bool informational = false;      ///< recorded for the practitioner; no rule needs to use it
 
     friend bool operator==(const Fact&, const Fact&) = default;
 };

@@ -163,6 +163,7 @@ void PackBuilder::read_sites(const std::vector<Section>& sites,
                         leaf.level = static_cast<int>(*number);
                     }
                 }
+                m_sources.leaves.push_back(doc.location(fields.find("id")->value.Mark()));
                 leaves.push_back(std::move(leaf));
             });
     }
@@ -207,7 +208,17 @@ void PackBuilder::read_facts(const Section& section) {
     for_each_item(
         section,
         "fact",
-        {"id", "type", "values", "unit", "min", "max", "allow_none", "question", "why", "unknown"},
+        {"id",
+         "type",
+         "values",
+         "unit",
+         "min",
+         "max",
+         "allow_none",
+         "question",
+         "why",
+         "unknown",
+         "informational"},
         m_out,
         [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
             Fact fact;
@@ -231,6 +242,9 @@ void PackBuilder::read_facts(const Section& section) {
             }
             fact.question = read_scalar(doc, *question, m_out).value_or("");
             fact.why = optional_text(doc, fields, "why", m_out);
+            if (const KeyValue* informational = fields.find("informational")) {
+                fact.informational = read_bool(doc, *informational, m_out).value_or(false);
+            }
             const std::string type_name = read_scalar(doc, *type, m_out).value_or("");
             const std::vector<std::string> type_names{"yes_no", "enum", "number", "site_list"};
             if (type_name == "yes_no") {
@@ -313,6 +327,7 @@ void PackBuilder::read_facts(const Section& section) {
                     }
                 }
             }
+            m_sources.facts.push_back(doc.location(fields.find("id")->value.Mark()));
             m_pack.facts.push_back(std::move(fact));
         });
 }
@@ -340,7 +355,8 @@ void PackBuilder::read_fact_policies(const Section& section) {
                        "allow_none",
                        "question",
                        "why",
-                       "unknown"},
+                       "unknown",
+                       "informational"},
                       ignored);
         const KeyValue* id_entry = fields.find("id");
         const KeyValue* unknown = fields.find("unknown");
@@ -676,6 +692,7 @@ void PackBuilder::read_rules(const Section& section) {
                     }
                 }
             }
+            m_sources.rules.push_back(doc.location(id_mark));
             m_pack.rules.push_back(std::move(rule));
         });
 }

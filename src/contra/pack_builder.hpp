@@ -2,6 +2,7 @@
 
 // Internal to the pack loader: turns the sections of a pack's YAML files into a RulePack.
 
+#include "contra/pack_loader.hpp"
 #include "contra/rule_pack.hpp"
 #include "contra/yaml_reader.hpp"
 
@@ -28,7 +29,7 @@ struct ConditionScope {
 
 class PackBuilder {
   public:
-    explicit PackBuilder(Diagnostics& out) : m_out(out) {}
+    PackBuilder(Diagnostics& out, PackSourceMap& sources) : m_out(out), m_sources(sources) {}
 
     /// Builds the pack from its sections, keyed by name; a list section (`rules`, `facts` ...)
     /// may come from several files, in manifest order. Errors go to the diagnostics.
@@ -61,11 +62,13 @@ class PackBuilder {
                                          const YAML::Node& node,
                                          const YAML::Mark& mark);
     std::uint32_t add_condition(const Condition& condition);
-    std::uint32_t add_site_expr(const SiteExpr& expr);
+    std::uint32_t
+    add_site_expr(const SiteExpr& expr, const YamlDocument& doc, const YAML::Node& node);
     bool uses_conditional_fact(std::uint32_t condition) const;
     bool site_expr_uses_conditional_fact(std::uint32_t expr) const;
 
     Diagnostics& m_out;
+    PackSourceMap& m_sources;
     RulePack m_pack;
     std::map<std::string, SourceLocation> m_rule_ids;
     std::map<std::string, SourceLocation> m_rule_names;

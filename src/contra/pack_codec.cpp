@@ -157,6 +157,7 @@ std::string encode_pack(const RulePack& pack) {
         w.value(fact.assumed);
         w.text(fact.assumption_note);
         w.scalar(fact.required_when);
+        w.scalar(fact.informational);
     });
     w.scalar(pack.modality_fact);
     w.scalar(pack.area_fact);
@@ -252,6 +253,7 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
             fact.assumed = r.value();
             fact.assumption_note = r.text();
             fact.required_when = r.scalar<std::uint32_t>();
+            fact.informational = r.scalar<bool>();
         });
         pack.modality_fact = r.scalar<std::uint32_t>();
         pack.area_fact = r.scalar<std::uint32_t>();

@@ -76,6 +76,22 @@ read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) 
 
 } // namespace
 
+std::string PackSourceMap::line_at(const SourceLocation& where) const {
+    const auto text = texts.find(where.file);
+    if (text == texts.end() || where.line <= 0) {
+        return {};
+    }
+    std::size_t start = 0;
+    for (int line = 1; line < where.line && start != std::string::npos; ++line) {
+        start = text->second.find('\n', start);
+        start = start == std::string::npos ? start : start + 1;
+    }
+    if (start == std::string::npos) {
+        return {};
+    }
+    return text->second.substr(start, text->second.find('\n', start) - start);
+}
+
 std::string pack_sha256(const PackSource& manifest, const std::vector<PackSource>& files_in_order) {
     Sha256 hash;
     auto add = [&](const PackSource& source) {
@@ -99,6 +115,7 @@ PackLoadResult load_pack(const PackSource& manifest_source,
     std::optional<Manifest> manifest;
 
     auto add_document = [&](const PackSource& source) -> bool {
+        result.sources.texts[display_prefix + source.name] = source.text;
         auto doc = std::make_unique<YamlDocument>(
             YamlDocument::parse(source.text, display_prefix + source.name, out));
         if (!doc->ok()) {
@@ -171,7 +188,7 @@ PackLoadResult load_pack(const PackSource& manifest_source,
     if (out.has_errors()) {
         return result;
     }
-    detail::PackBuilder builder(out);
+    detail::PackBuilder builder(out, result.sources);
     RulePack pack = builder.build(sections);
     if (out.has_errors()) {
         return result;

@@ -4,6 +4,7 @@
 #include "contra/rule_pack.hpp"
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,9 +17,22 @@ struct PackSource {
     std::string text;
 };
 
+/// Where the parts of a loaded pack are written, for tools that point at the source (lint).
+/// Kept beside the RulePack, which stays plain data.
+struct PackSourceMap {
+    std::vector<SourceLocation> rules;        ///< per rule: its id
+    std::vector<SourceLocation> facts;        ///< per fact: its id
+    std::vector<SourceLocation> leaves;       ///< per leaf site: its id
+    std::vector<SourceLocation> site_exprs;   ///< per site expression of the arena
+    std::map<std::string, std::string> texts; ///< display file name -> content
+    /// The source line at `where`, for caret snippets.
+    [[nodiscard]] std::string line_at(const SourceLocation& where) const;
+};
+
 struct PackLoadResult {
-    std::optional<RulePack> pack; ///< empty when there is any diagnostic
+    std::optional<RulePack> pack; ///< empty when there is any error
     Diagnostics diagnostics;
+    PackSourceMap sources;
 };
 
 /// Loads and validates the pack in `directory` (its manifest `pack.yaml` and the files it
