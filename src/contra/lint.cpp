@@ -78,7 +78,7 @@ class PackWalker {
                         node.kind == ConditionKind::has_sites ? sites_text(node.target)
                                                               : std::to_string(node.target));
         if (node.kind == ConditionKind::negation) {
-            text += "(" + canonical(node.target) + ")";
+            text += fmt::format("({})", canonical(node.target));
         }
         std::vector<std::string> children;
         for (std::uint32_t i = 0; i < node.count; ++i) {
@@ -86,7 +86,7 @@ class PackWalker {
         }
         std::sort(children.begin(), children.end()); // all/any do not depend on order
         for (const std::string& child : children) {
-            text += "[" + child + "]";
+            text += fmt::format("[{}]", child);
         }
         return text;
     }
@@ -98,13 +98,13 @@ class PackWalker {
             text += id + ",";
         }
         if (expr.kind == SiteExprKind::when) {
-            text += "?" + canonical(expr.condition);
+            text += fmt::format("?{}", canonical(expr.condition));
         }
         if (expr.otherwise != 0) {
-            text += "|" + sites_text(expr.otherwise - 1);
+            text += fmt::format("|{}", sites_text(expr.otherwise - 1));
         }
         for (std::uint32_t i = 0; i < expr.count; ++i) {
-            text += "(" + sites_text(m_pack.children[expr.first + i]) + ")";
+            text += fmt::format("({})", sites_text(m_pack.children[expr.first + i]));
         }
         return text;
     }

@@ -26,7 +26,7 @@ std::string join(const std::set<std::string>& names) {
 }
 
 std::string bracketed(const std::set<std::string>& names) {
-    return "[" + join(names) + "]";
+    return fmt::format("[{}]", join(names));
 }
 
 void compare_sets(std::string_view what,
