@@ -134,6 +134,15 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
         const std::size_t fired = count(&RuleCoverage::fired);
         const std::size_t not_fired = count(&RuleCoverage::not_fired);
         const std::size_t could_fire = count(&RuleCoverage::could_fire);
+        // A rule that reads only assumed and optional questions is never uncertain, so it
+        // cannot be shown could-firing; it is left out of that count and named.
+        const std::size_t uncertain = count(&RuleCoverage::can_be_uncertain);
+        std::string settled;
+        for (std::size_t i = 0; i < total; ++i) {
+            if (!coverage[i].can_be_uncertain) {
+                settled += (settled.empty() ? "" : ", ") + pack.rules[i].id;
+            }
+        }
         fmt::print(out,
                    "{} ({} {}): coverage: fired {}/{}, not fired {}/{}, could fire {}/{}\n",
                    dir,
@@ -144,23 +153,31 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
                    not_fired,
                    total,
                    could_fire,
-                   total);
-        const std::array<std::size_t, 3> covered{fired, not_fired, could_fire};
-        const bool short_here = std::any_of(covered.begin(), covered.end(), [&](std::size_t value) {
-            return 100.0 * static_cast<double>(value) <
-                   options.min_coverage * static_cast<double>(total);
+                   uncertain);
+        if (!settled.empty()) {
+            fmt::print(out,
+                       "  never uncertain, so not counted for could fire (every question they "
+                       "read is assumed or optional): {}\n",
+                       settled);
+        }
+        const std::array<std::pair<std::size_t, std::size_t>, 3> covered{
+            {{fired, total}, {not_fired, total}, {could_fire, uncertain}}};
+        const bool short_here = std::any_of(covered.begin(), covered.end(), [&](const auto& pair) {
+            return 100.0 * static_cast<double>(pair.first) <
+                   options.min_coverage * static_cast<double>(pair.second);
         });
         coverage_short = coverage_short || short_here;
         if (short_here) {
             std::string missing;
             for (std::size_t i = 0; i < total; ++i) {
                 const RuleCoverage& c = coverage[i];
-                if (!c.fired || !c.not_fired || !c.could_fire) {
+                const bool could_fire_missing = c.can_be_uncertain && !c.could_fire;
+                if (!c.fired || !c.not_fired || could_fire_missing) {
                     missing += fmt::format(" {}({}{}{})",
                                            pack.rules[i].id,
                                            c.fired ? "" : "f",
                                            c.not_fired ? "" : "n",
-                                           c.could_fire ? "" : "c");
+                                           could_fire_missing ? "c" : "");
                 }
             }
             fmt::print(out,
@@ -169,7 +186,7 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
                        options.min_coverage,
                        percent(fired, total),
                        percent(not_fired, total),
-                       percent(could_fire, total),
+                       percent(could_fire, uncertain),
                        missing);
         }
     }

@@ -1,5 +1,6 @@
 #include "contra/lint.hpp"
 
+#include "contra/condition_facts.hpp"
 #include "contra/evaluation.hpp"
 
 #include <fmt/format.h>
@@ -18,51 +19,6 @@ constexpr std::size_t k_samples = 512;
 class PackWalker {
   public:
     explicit PackWalker(const RulePack& pack) : m_pack(pack) {}
-
-    /// Facts a condition reads, through its predicates and site expressions.
-    void facts_of_condition(std::uint32_t index, std::set<std::uint32_t>& facts) const {
-        const Condition& node = m_pack.conditions[index];
-        switch (node.kind) {
-        case ConditionKind::all:
-        case ConditionKind::any:
-            for (std::uint32_t i = 0; i < node.count; ++i) {
-                facts_of_condition(m_pack.children[node.first + i], facts);
-            }
-            return;
-        case ConditionKind::negation:
-            facts_of_condition(node.target, facts);
-            return;
-        case ConditionKind::choice_in:
-        case ConditionKind::number_compare:
-            facts.insert(node.fact);
-            return;
-        case ConditionKind::predicate:
-            facts_of_condition(m_pack.predicates[node.target].condition, facts);
-            return;
-        case ConditionKind::has_sites:
-            facts_of_sites(node.target, facts);
-            return;
-        }
-    }
-
-    void facts_of_sites(std::uint32_t index, std::set<std::uint32_t>& facts) const {
-        const SiteExpr& expr = m_pack.site_exprs[index];
-        if (expr.kind == SiteExprKind::fact) {
-            facts.insert(expr.fact);
-        }
-        if (expr.kind == SiteExprKind::in_area || expr.kind == SiteExprKind::outside_area) {
-            facts.insert(m_pack.modality_fact);
-        }
-        if (expr.kind == SiteExprKind::when) {
-            facts_of_condition(expr.condition, facts);
-        }
-        if (expr.otherwise != 0) {
-            facts_of_sites(expr.otherwise - 1, facts);
-        }
-        for (std::uint32_t i = 0; i < expr.count; ++i) {
-            facts_of_sites(m_pack.children[expr.first + i], facts);
-        }
-    }
 
     /// A canonical text of a condition, to find two rules with the same one.
     std::string canonical(std::uint32_t index) const {
@@ -252,7 +208,7 @@ class Linter {
         for (std::size_t i = 0; i < m_pack.rules.size(); ++i) {
             const Rule& rule = m_pack.rules[i];
             std::set<std::uint32_t> facts;
-            m_walker.facts_of_condition(rule.condition, facts);
+            facts_of_condition(m_pack, rule.condition, facts);
             const Reach reach =
                 search(m_pack, rule.condition, {facts.begin(), facts.end()}, candidates);
             const char* how = reach.exhaustive ? "no profile" : "no profile tried";
@@ -294,10 +250,10 @@ class Linter {
             used.insert(*m_pack.clearance_fact);
         }
         for (std::uint32_t i = 0; i < m_pack.conditions.size(); ++i) {
-            m_walker.facts_of_condition(i, used);
+            facts_of_condition(m_pack, i, used);
         }
         for (std::uint32_t i = 0; i < m_pack.site_exprs.size(); ++i) {
-            m_walker.facts_of_sites(i, used);
+            facts_of_sites(m_pack, i, used);
         }
         for (std::uint32_t i = 0; i < m_pack.facts.size(); ++i) {
             const Fact& fact = m_pack.facts[i];

@@ -1,5 +1,6 @@
 #include "contra/scenario.hpp"
 
+#include "contra/condition_facts.hpp"
 #include "contra/evaluator.hpp"
 #include "contra/fact_value.hpp"
 #include "contra/profile.hpp"
@@ -332,7 +333,9 @@ std::vector<RuleCoverage> rule_coverage(const RulePack& pack,
     }
     std::vector<RuleCoverage> coverage;
     for (const Rule& rule : pack.rules) {
-        coverage.push_back(by_id[rule.id]);
+        RuleCoverage item = by_id[rule.id];
+        item.can_be_uncertain = can_be_uncertain(pack, rule.condition);
+        coverage.push_back(item);
     }
     return coverage;
 }

@@ -45,6 +45,7 @@ struct RuleCoverage {
     bool fired = false;
     bool not_fired = false;
     bool could_fire = false;
+    bool can_be_uncertain = true; ///< false: every question it reads is assumed or optional
 };
 
 /// Coverage of the pack's rules (in pack order) by the passing scenarios of the suites.
