@@ -11,6 +11,18 @@
 namespace contra::detail {
 namespace {
 
+const std::vector<std::string> k_fact_keys{"id",
+                                           "type",
+                                           "values",
+                                           "unit",
+                                           "min",
+                                           "max",
+                                           "allow_none",
+                                           "question",
+                                           "why",
+                                           "unknown",
+                                           "informational"};
+
 bool is_snake_case_id(std::string_view id) {
     return !id.empty() && std::isalpha(static_cast<unsigned char>(id.front())) &&
            std::all_of(id.begin(), id.end(), [](char c) {
@@ -208,17 +220,7 @@ void PackBuilder::read_facts(const Section& section) {
     for_each_item(
         section,
         "fact",
-        {"id",
-         "type",
-         "values",
-         "unit",
-         "min",
-         "max",
-         "allow_none",
-         "question",
-         "why",
-         "unknown",
-         "informational"},
+        k_fact_keys,
         m_out,
         [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
             Fact fact;
@@ -343,21 +345,7 @@ void PackBuilder::read_fact_policies(const Section& section) {
     std::vector<Fields> all_fields;
     for (const YAML::Node& item : section.entry.value) {
         Diagnostics ignored; // reported once already by read_facts
-        Fields fields(doc,
-                      item,
-                      "a fact",
-                      {"id",
-                       "type",
-                       "values",
-                       "unit",
-                       "min",
-                       "max",
-                       "allow_none",
-                       "question",
-                       "why",
-                       "unknown",
-                       "informational"},
-                      ignored);
+        Fields fields(doc, item, "a fact", k_fact_keys, ignored);
         const KeyValue* id_entry = fields.find("id");
         const KeyValue* unknown = fields.find("unknown");
         if (!fields.ok() || id_entry == nullptr || unknown == nullptr ||
