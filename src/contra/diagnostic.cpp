@@ -26,7 +26,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::
                  "unused-site",
                  "empty-text",
                  "duplicate-condition",
-                 "one-sided-site"};
+                 "one-sided-site",
+                 "unused-value"};
 
 } // namespace
 

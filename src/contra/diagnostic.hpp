@@ -34,6 +34,7 @@ enum class DiagnosticCode {
     empty_text,          ///< lint: a rule without action, rationale or sources
     duplicate_condition, ///< lint: two rules with the same condition
     one_sided_site,      ///< lint: a rule names one side where the condition cannot know the side
+    unused_value,        ///< lint: enum values no condition tells apart
     count_
 };
 

@@ -35,6 +35,7 @@ struct Fact {
     std::string assumption_note;     ///< wording of the assumption for people, may be empty
     std::uint32_t required_when = 0; ///< condition index, with UnknownPolicy::required_when
     bool informational = false;      ///< recorded for the practitioner; no rule needs to use it
+    std::uint64_t benign = 0;        ///< enum values declared to call for no rule (lint)
 
     friend bool operator==(const Fact&, const Fact&) = default;
 };

@@ -171,6 +171,7 @@ class Linter {
         check_unused_facts();
         check_unused_sites();
         check_one_sided_sites();
+        check_unused_values();
         return std::move(m_out);
     }
 
@@ -315,6 +316,50 @@ class Linter {
                                     other));
                     break;
                 }
+            }
+        }
+    }
+
+    // A value no condition tests and no assumption gives: a client who answers it meets no rule
+    // at all, which is right for a harmless answer and a silent gap for a forgotten one.
+    void check_unused_values() {
+        std::vector<std::uint64_t> tested(m_pack.facts.size(), 0);
+        for (const Condition& condition : m_pack.conditions) {
+            if (condition.kind == ConditionKind::choice_in) {
+                tested[condition.fact] |= condition.choices;
+            }
+        }
+        for (std::size_t i = 0; i < m_pack.facts.size(); ++i) {
+            const Fact& fact = m_pack.facts[i];
+            if (fact.type != FactType::enumeration || fact.informational ||
+                i == m_pack.modality_fact) {
+                continue;
+            }
+            tested[i] |= fact.benign;
+            if (fact.unknown == UnknownPolicy::assume && fact.assumed.kind == ValueKind::choice) {
+                tested[i] |= std::uint64_t{1} << fact.assumed.choice;
+            }
+            std::vector<std::string> untested;
+            for (std::size_t value = 0; value < fact.values.size(); ++value) {
+                if (((tested[i] >> value) & 1U) == 0) {
+                    untested.push_back(fact.values[value]);
+                }
+            }
+            // Every fact has its harmless answers; one untested value is that "else" branch.
+            if (untested.size() > 1 || (untested.size() == 1 && tested[i] == 0)) {
+                std::string names;
+                for (const std::string& name : untested) {
+                    names += names.empty() ? name : ", " + name;
+                }
+                add(Severity::warning,
+                    DiagnosticCode::unused_value,
+                    i < m_sources.facts.size() ? m_sources.facts[i] : SourceLocation{},
+                    fmt::format(
+                        "no condition of '{}' tells apart {}: a client answering any of them "
+                        "meets the same rules; test them, or list the harmless ones under "
+                        "'benign:'",
+                        fact.id,
+                        names));
             }
         }
     }

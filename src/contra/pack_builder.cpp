@@ -21,7 +21,8 @@ const std::vector<std::string> k_fact_keys{"id",
                                            "question",
                                            "why",
                                            "unknown",
-                                           "informational"};
+                                           "informational",
+                                           "benign"};
 
 bool is_snake_case_id(std::string_view id) {
     return !id.empty() && std::isalpha(static_cast<unsigned char>(id.front())) &&
@@ -313,6 +314,22 @@ void PackBuilder::read_facts(const Section& section) {
             const KeyValue* max = only_for("max", FactType::number);
             if (const KeyValue* allow_none = only_for("allow_none", FactType::number)) {
                 fact.allow_none = read_bool(doc, *allow_none, m_out).value_or(false);
+            }
+            if (const KeyValue* benign = only_for("benign", FactType::enumeration)) {
+                auto items = read_scalar_list(doc, *benign, m_out);
+                for (const auto& [value, mark] : items.value_or(decltype(items)::value_type{})) {
+                    const auto found = std::find(fact.values.begin(), fact.values.end(), value);
+                    if (found == fact.values.end()) {
+                        m_out.add(doc.error(DiagnosticCode::unknown_name,
+                                            mark,
+                                            fmt::format("'{}' is not a value of '{}'{}",
+                                                        value,
+                                                        fact.id,
+                                                        did_you_mean(value, fact.values))));
+                    } else {
+                        fact.benign |= std::uint64_t{1} << (found - fact.values.begin());
+                    }
+                }
             }
             if (fact.type == FactType::number) {
                 fields.require("unit");

@@ -158,6 +158,7 @@ std::string encode_pack(const RulePack& pack) {
         w.text(fact.assumption_note);
         w.scalar(fact.required_when);
         w.scalar(fact.informational);
+        w.scalar(fact.benign);
     });
     w.scalar(pack.modality_fact);
     w.scalar(pack.area_fact);
@@ -254,6 +255,7 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
             fact.assumption_note = r.text();
             fact.required_when = r.scalar<std::uint32_t>();
             fact.informational = r.scalar<bool>();
+            fact.benign = r.scalar<std::uint64_t>();
         });
         pack.modality_fact = r.scalar<std::uint32_t>();
         pack.area_fact = r.scalar<std::uint32_t>();
