@@ -88,6 +88,7 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
     std::size_t failed = 0;
     bool suite_errors = false;
     bool coverage_short = false;
+    std::array<std::size_t, 6> totals{}; // fired, rules, not fired, rules, could fire, uncertain
     for (const std::string& dir : packs) {
         PackLoadResult loaded = load_pack_from_directory(dir);
         if (!loaded.pack) {
@@ -102,7 +103,7 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
         for (const fs::path& file : suite_files(dir)) {
             const std::string name = (fs::path(dir) / "tests" / file.filename()).string();
             FileText text = read_file_text(file);
-            SuiteResult result = run_suite(pack, std::move(text.text), name);
+            SuiteResult result = run_suite(pack, std::move(text.text), name, file.parent_path());
             if (!text.error.empty()) {
                 result.diagnostics.add(DiagnosticCode::file_read, {name, 0, 0}, text.error);
             }
@@ -144,16 +145,21 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
             }
         }
         fmt::print(out,
-                   "{} ({} {}): coverage: fired {}/{}, not fired {}/{}, could fire {}/{}\n",
+                   "{} ({} {}): {} rules; fired {}, not fired {}, could fire {} of {} that can be "
+                   "uncertain\n",
                    dir,
                    pack.info.name,
                    pack.info.version,
+                   total,
                    fired,
-                   total,
                    not_fired,
-                   total,
                    could_fire,
                    uncertain);
+        const std::array<std::size_t, 6> pack_counts{
+            fired, total, not_fired, total, could_fire, uncertain};
+        for (std::size_t i = 0; i < totals.size(); ++i) {
+            totals[i] += pack_counts[i];
+        }
         if (!settled.empty()) {
             fmt::print(out,
                        "  never uncertain, so not counted for could fire (every question they "
@@ -199,6 +205,14 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
         }
     }
     fmt::print(out, "scenarios: {} passed, {} failed\n", passed, failed);
+    fmt::print(out,
+               "coverage: fired {}/{}, not fired {}/{}, could fire {}/{}\n",
+               totals[0],
+               totals[1],
+               totals[2],
+               totals[3],
+               totals[4],
+               totals[5]);
     if (suite_errors) {
         return to_int(ExitCode::bad_profile);
     }

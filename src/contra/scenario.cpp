@@ -3,6 +3,7 @@
 #include "contra/condition_facts.hpp"
 #include "contra/evaluator.hpp"
 #include "contra/fact_value.hpp"
+#include "contra/file_text.hpp"
 #include "contra/profile.hpp"
 #include "contra/suggest.hpp"
 #include "contra/yaml_reader.hpp"
@@ -53,8 +54,11 @@ void compare_sets(std::string_view what,
 
 class SuiteRunner {
   public:
-    SuiteRunner(const RulePack& pack, const YamlDocument& doc, Diagnostics& out)
-        : m_pack(pack), m_doc(doc), m_out(out) {}
+    SuiteRunner(const RulePack& pack,
+                const YamlDocument& doc,
+                Diagnostics& out,
+                std::filesystem::path base_dir)
+        : m_pack(pack), m_doc(doc), m_out(out), m_base_dir(std::move(base_dir)) {}
 
     void read_bases(const KeyValue& entry) {
         for (const KeyValue& base :
@@ -94,7 +98,11 @@ class SuiteRunner {
             profile = found->second;
         }
         if (const KeyValue* answers = fields.find("profile")) {
-            if (!apply_profile_node(m_pack, m_doc, answers->value, profile, m_out)) {
+            const bool applied =
+                answers->value.IsScalar()
+                    ? apply_profile_file(*answers, profile)
+                    : apply_profile_node(m_pack, m_doc, answers->value, profile, m_out);
+            if (!applied) {
                 return std::nullopt;
             }
         }
@@ -106,6 +114,40 @@ class SuiteRunner {
     }
 
   private:
+    // A profile file beside the suite; its answers apply over the base.
+    bool apply_profile_file(const KeyValue& entry, Profile& profile) {
+        const std::filesystem::path name = entry.value.Scalar();
+        const bool inside =
+            !name.empty() && name.is_relative() &&
+            std::none_of(name.begin(), name.end(), [](const auto& part) { return part == ".."; });
+        if (!inside) {
+            m_out.add(
+                m_doc.error(DiagnosticCode::bad_value,
+                            entry.value.Mark(),
+                            fmt::format("'{}' is not a file in the suite's folder (no absolute "
+                                        "paths, no '..')",
+                                        name.string())));
+            return false;
+        }
+        FileText file = read_file_text(m_base_dir / name);
+        if (!file.error.empty()) {
+            m_out.add(m_doc.error(DiagnosticCode::file_read, entry.value.Mark(), file.error));
+            return false;
+        }
+        ProfileResult loaded =
+            read_profile(m_pack, std::move(file.text), (m_base_dir / name).string());
+        if (!loaded.profile) {
+            m_out.append(loaded.diagnostics);
+            return false;
+        }
+        for (std::size_t i = 0; i < profile.answers.size(); ++i) {
+            if (!loaded.profile->answers[i].is_unknown()) {
+                profile.answers[i] = loaded.profile->answers[i];
+            }
+        }
+        return true;
+    }
+
     // The ids of an expectation list, each checked against `known` ("rule", "fact").
     std::optional<std::set<std::string>>
     ids_of(const KeyValue& entry, std::string_view kind, const Names& known) {
@@ -265,6 +307,7 @@ class SuiteRunner {
     const RulePack& m_pack;
     const YamlDocument& m_doc;
     Diagnostics& m_out;
+    std::filesystem::path m_base_dir;
     std::map<std::string, Profile> m_bases;
 };
 
@@ -283,7 +326,10 @@ std::string Mismatch::describe() const {
     return text;
 }
 
-SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_name) {
+SuiteResult run_suite(const RulePack& pack,
+                      std::string text,
+                      std::string file_name,
+                      const std::filesystem::path& base_dir) {
     SuiteResult result;
     const YamlDocument doc =
         YamlDocument::parse(std::move(text), std::move(file_name), result.diagnostics);
@@ -295,7 +341,7 @@ SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_n
     if (!top.ok() || scenarios == nullptr) {
         return result;
     }
-    SuiteRunner runner(pack, doc, result.diagnostics);
+    SuiteRunner runner(pack, doc, result.diagnostics, base_dir);
     if (const KeyValue* bases = top.find("bases")) {
         runner.read_bases(*bases);
     }

@@ -37,8 +37,13 @@ struct SuiteResult {
     std::vector<ScenarioOutcome> outcomes;
 };
 
-/// Runs every scenario of the suite in `text` against `pack`.
-SuiteResult run_suite(const RulePack& pack, std::string text, std::string file_name);
+/// Runs every scenario of the suite in `text` against `pack`. A scenario's `profile` is a
+/// mapping of answers, or the name of a profile file in `base_dir` (the suite's folder; no
+/// absolute paths, no `..`).
+SuiteResult run_suite(const RulePack& pack,
+                      std::string text,
+                      std::string file_name,
+                      const std::filesystem::path& base_dir);
 
 /// Per rule: whether a passing scenario expects it to fire, not to fire, and to could-fire.
 struct RuleCoverage {

@@ -81,7 +81,8 @@ const std::vector<SuiteResult>& suites() {
         for (const auto& file : suite_files()) {
             all.push_back(run_suite(source_pack(),
                                     read_file_text(file).text,
-                                    "rules/tests/" + file.filename().string()));
+                                    "rules/tests/" + file.filename().string(),
+                                    file.parent_path()));
         }
         return all;
     }();
