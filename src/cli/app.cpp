@@ -59,6 +59,18 @@ int report_unexpected(const CLI::ExtrasError& error, const CLI::App& command, st
     return to_int(ExitCode::usage);
 }
 
+// The first argument that names a command taking answers. `explain` gets the per-fact options
+// only when it runs; `check` keeps them otherwise, so its help and errors stay complete.
+std::string_view named_command(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "check" || arg == "explain") {
+            return arg;
+        }
+    }
+    return {};
+}
+
 void print_version(const RulePack& pack, std::ostream& out) {
     fmt::print(out,
                "contra {}\nrule pack: {} {} (reviewed {})\nsha256: {}\n",
@@ -89,10 +101,12 @@ int run(int argc,
         bool version = false;
         app.add_flag("--version", version, "Print the program's and the rule pack's versions");
         CheckOptions check_options;
-        CLI::App* check = setup_check(app, *pack, check_options);
+        const std::string_view command = named_command(argc, argv);
+        CLI::App* check = setup_check(app, *pack, check_options, command != "explain");
         check->footer(k_footer);
         CheckOptions explain_options;
-        CLI::App* explain_command = setup_explain(app, *pack, explain_options);
+        CLI::App* explain_command =
+            setup_explain(app, *pack, explain_options, command == "explain");
         ListingOptions listing_options;
         CLI::App* rules_listing = nullptr;
         CLI::App* facts_listing = nullptr;

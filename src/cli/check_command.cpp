@@ -86,7 +86,8 @@ CLI::App* add_profile_command(CLI::App& app,
                               const char* name,
                               const char* description,
                               const RulePack& pack,
-                              CheckOptions& options) {
+                              CheckOptions& options,
+                              bool with_answers) {
     CLI::App* check = app.add_subcommand(name, description);
     check
         ->add_option("profile",
@@ -120,7 +121,9 @@ CLI::App* add_profile_command(CLI::App& app,
     check->add_option("--set", options.set_answers, "Answer a question: FACT=VALUE (repeatable)")
         ->type_name("FACT=VALUE")
         ->allow_extra_args(false);
-    add_fact_options(*check, pack, options.option_answers);
+    if (with_answers) {
+        add_fact_options(*check, pack, options.option_answers);
+    }
     check->add_flag("--all",
                     options.explain_all,
                     "With --explain: explain every rule, also those that do not fire");
@@ -129,13 +132,15 @@ CLI::App* add_profile_command(CLI::App& app,
 
 } // namespace
 
-CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options) {
+CLI::App*
+setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers) {
     CLI::App* check =
         add_profile_command(app,
                             "check",
                             "Check one client profile against the rule pack and print the verdict",
                             pack,
-                            options);
+                            options,
+                            with_answers);
     check->add_flag("--explain",
                     options.explain,
                     "Add why each rule fired or could fire: its condition as a tree, each part "
@@ -143,7 +148,8 @@ CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options
     return check;
 }
 
-CLI::App* setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options) {
+CLI::App*
+setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers) {
     options.explain = true;
     options.explain_only = true;
     return add_profile_command(
@@ -151,7 +157,8 @@ CLI::App* setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& optio
         "explain",
         "Explain why each rule fired or could fire for a profile (--all: every rule)",
         pack,
-        options);
+        options,
+        with_answers);
 }
 
 int run_check(const RulePack& pack,

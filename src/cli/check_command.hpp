@@ -27,11 +27,15 @@ struct CheckOptions {
     bool explain_only = false; ///< `contra explain`: the explanation without the report
 };
 
-/// Adds the `check` subcommand, with its options bound to `options`.
-CLI::App* setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options);
+/// Adds the `check` subcommand, with its options bound to `options`. The per-fact answer
+/// options (one or two per question) are added only `with_answers`, that is when `check` is
+/// the command being run: building them is most of the start-up cost.
+CLI::App*
+setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers);
 
 /// Adds `explain`: the same answers as `check`, printing why each rule fired or could fire.
-CLI::App* setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options);
+CLI::App*
+setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers);
 
 /// Runs a check; returns the verdict's exit code, or an error's.
 int run_check(const RulePack& pack,
