@@ -11,13 +11,8 @@ std::string describe(const Fact& fact) {
     switch (fact.type) {
     case FactType::yes_no:
         return fact.question;
-    case FactType::enumeration: {
-        std::string values;
-        for (const std::string& value : fact.values) {
-            values += values.empty() ? value : ", " + value;
-        }
-        return fmt::format("{} ({})", fact.question, values);
-    }
+    case FactType::enumeration:
+        return fmt::format("{} ({})", fact.question, fmt::join(fact.values, ", "));
     case FactType::number:
         return fmt::format("{} ({} to {} {}{})",
                            fact.question,

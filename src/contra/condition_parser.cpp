@@ -26,11 +26,7 @@ const std::vector<std::string> k_site_forms{"fact",
                                             "when"};
 
 std::string list_forms(const std::vector<std::string>& forms) {
-    std::string text;
-    for (const std::string& form : forms) {
-        text += text.empty() ? form : ", " + form;
-    }
-    return text;
+    return fmt::format("{}", fmt::join(forms, ", "));
 }
 
 } // namespace

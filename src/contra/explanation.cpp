@@ -36,10 +36,7 @@ std::string choices(const Fact& fact, std::uint64_t mask) {
             names.push_back(fact.values[i]);
         }
     }
-    std::string text;
-    for (const std::string& name : names) {
-        text += text.empty() ? name : ", " + name;
-    }
+    const std::string text = fmt::format("{}", fmt::join(names, ", "));
     return names.size() == 1 ? text : "one of " + text;
 }
 
@@ -133,11 +130,8 @@ class Explainer {
     }
 
     std::string describe_sites(const SiteSet& set) const {
-        std::string text;
-        for (const std::string& name : m_pack.sites.describe(set)) {
-            text += text.empty() ? name : ", " + name;
-        }
-        return text.empty() ? "none" : text;
+        const std::vector<std::string> names = m_pack.sites.describe(set);
+        return names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "));
     }
 
     // A site expression in words: "varicose vein sites in the treatment area and below them".

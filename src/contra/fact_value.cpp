@@ -20,14 +20,7 @@ std::string_view trim(std::string_view text) {
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
-    std::string text;
-    for (const std::string& item : items) {
-        if (!text.empty()) {
-            text += separator;
-        }
-        text += item;
-    }
-    return text;
+    return fmt::format("{}", fmt::join(items, separator));
 }
 
 ParsedAnswer parse_choice(const Fact& fact, std::string_view text) {

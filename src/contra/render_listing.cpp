@@ -17,13 +17,8 @@ std::string values_of(const Fact& fact) {
     switch (fact.type) {
     case FactType::yes_no:
         return "yes, no";
-    case FactType::enumeration: {
-        std::string text;
-        for (const std::string& value : fact.values) {
-            text += text.empty() ? value : ", " + value;
-        }
-        return text;
-    }
+    case FactType::enumeration:
+        return fmt::format("{}", fmt::join(fact.values, ", "));
     case FactType::number:
         return fmt::format("{} to {} {}{}",
                            format_number(fact.min),

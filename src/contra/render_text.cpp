@@ -52,11 +52,7 @@ std::string headline(Verdict verdict) {
 }
 
 std::string join(const std::vector<std::string>& items) {
-    std::string text;
-    for (const std::string& item : items) {
-        text += text.empty() ? item : ", " + item;
-    }
-    return text.empty() ? "none" : text;
+    return items.empty() ? "none" : fmt::format("{}", fmt::join(items, ", "));
 }
 
 } // namespace
@@ -154,11 +150,9 @@ void render_text(const RulePack& pack,
         for (const Finding& finding : report.findings) {
             const Rule& rule = pack.rules[finding.rule];
             fmt::print(out, "  {:<5} {}\n", rule.id, wrap(rule.rationale, 8, width));
-            std::string sources;
-            for (const std::string& source : rule.sources) {
-                sources += sources.empty() ? source : "; " + source;
-            }
-            fmt::print(out, "        {}\n", wrap("Sources: " + sources, 8, width));
+            fmt::print(out,
+                       "        {}\n",
+                       wrap(fmt::format("Sources: {}", fmt::join(rule.sources, "; ")), 8, width));
         }
     }
 

@@ -20,11 +20,7 @@ namespace {
 using Names = std::vector<std::string>;
 
 std::string join(const std::set<std::string>& names) {
-    std::string text;
-    for (const std::string& name : names) {
-        text += text.empty() ? name : ", " + name;
-    }
-    return text;
+    return fmt::format("{}", fmt::join(names, ", "));
 }
 
 std::string bracketed(const std::set<std::string>& names) {
