@@ -200,13 +200,13 @@ int run_check(const RulePack& pack,
                         : std::vector<RuleExplanation>{};
     if (options.format == OutputFormat::json) {
         if (options.explain_only) {
-            out << explanation_to_json(pack, explanations).dump(2) << '\n';
+            write_json(explanation_to_json(pack, explanations), out);
         } else {
             nlohmann::ordered_json json = report_to_json(pack, report);
             if (options.explain) {
                 json["explanation"] = explanation_to_json(pack, explanations);
             }
-            out << json.dump(2) << '\n';
+            write_json(json, out);
         }
     } else {
         if (!options.explain_only) {

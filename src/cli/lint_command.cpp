@@ -1,6 +1,7 @@
 #include "cli/lint_command.hpp"
 
 #include "cli/exit_codes.hpp"
+#include "contra/render_json.hpp"
 #include "contra/lint.hpp"
 #include "contra/pack_loader.hpp"
 
@@ -62,11 +63,10 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
                 {"code", to_string(d.code)},
                 {"message", d.message}});
         }
-        out << nlohmann::ordered_json{{"diagnostics", std::move(diagnostics)},
-                                      {"errors", errors},
-                                      {"warnings", warnings}}
-                   .dump(2)
-            << '\n';
+        write_json(nlohmann::ordered_json{{"diagnostics", std::move(diagnostics)},
+                                          {"errors", errors},
+                                          {"warnings", warnings}},
+                   out);
     } else {
         fmt::print(out, "{}", all.format());
         fmt::print(out,

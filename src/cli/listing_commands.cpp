@@ -1,5 +1,6 @@
 #include "cli/listing_commands.hpp"
 
+#include "contra/render_json.hpp"
 #include "contra/render_listing.hpp"
 
 #include <ostream>
@@ -35,7 +36,7 @@ void setup_listings(CLI::App& app, ListingOptions& options, CLI::App*& rules, CL
 
 int run_rules_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
     if (options.json) {
-        out << rules_to_json(pack).dump(2) << '\n';
+        write_json(rules_to_json(pack), out);
     } else {
         render_rules_table(pack, out);
     }
@@ -44,7 +45,7 @@ int run_rules_listing(const RulePack& pack, const ListingOptions& options, std::
 
 int run_facts_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
     if (options.json) {
-        out << facts_to_json(pack).dump(2) << '\n';
+        write_json(facts_to_json(pack), out);
     } else {
         render_facts_table(pack, out);
     }

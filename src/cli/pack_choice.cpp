@@ -25,8 +25,8 @@ std::optional<RulePack> choose_pack(const std::string& rules_dir, std::ostream& 
             err,
             "contra: error: the rule pack in {} is invalid ({} error{}); nothing was checked\n",
             rules_dir,
-            result.diagnostics.items().size(),
-            result.diagnostics.items().size() == 1 ? "" : "s");
+            result.diagnostics.error_count(),
+            result.diagnostics.error_count() == 1 ? "" : "s");
     }
     return std::move(result.pack);
 }

@@ -20,6 +20,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::
                  "duplicate-id",
                  "unsupported-yaml",
                  "limit-exceeded",
+                 "bad-encoding",
                  "never-fires",
                  "always-fires",
                  "unused-fact",
@@ -28,6 +29,20 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::
                  "duplicate-condition",
                  "one-sided-site",
                  "unused-value"};
+
+// A message quotes what it refuses; a quoted value can be up to max-string-length long.
+std::string shorten(std::string message) {
+    constexpr std::size_t k_max_message = 400;
+    if (message.size() <= k_max_message) {
+        return message;
+    }
+    std::size_t cut = k_max_message;
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) {
+        --cut; // not inside a UTF-8 sequence
+    }
+    message.resize(cut);
+    return message + "... (message shortened)";
+}
 
 } // namespace
 
@@ -61,12 +76,30 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     return text;
 }
 
+void Diagnostics::add(Diagnostic diagnostic) {
+    if (diagnostic.severity == Severity::error) {
+        if (error_limit_reached()) {
+            return;
+        }
+        ++m_errors;
+    }
+    diagnostic.message = shorten(std::move(diagnostic.message));
+    m_items.push_back(std::move(diagnostic));
+}
+
 void Diagnostics::add(DiagnosticCode code, SourceLocation where, std::string message) {
     // Filled member by member: g++ 12 at -O3 warns (falsely) on a braced temporary here.
-    Diagnostic& diagnostic = m_items.emplace_back();
+    Diagnostic diagnostic;
     diagnostic.code = code;
     diagnostic.where = std::move(where);
     diagnostic.message = std::move(message);
+    add(std::move(diagnostic));
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    for (const Diagnostic& diagnostic : other.m_items) {
+        add(diagnostic);
+    }
 }
 
 bool Diagnostics::has_errors() const {
@@ -79,6 +112,10 @@ std::string Diagnostics::format() const {
     std::string text;
     for (const Diagnostic& diagnostic : m_items) {
         text += format_diagnostic(diagnostic);
+    }
+    if (error_limit_reached()) {
+        text += fmt::format("contra stopped reading after {} errors (limit max-errors)\n",
+                            k_max_errors);
     }
     return text;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "contra/input_limits.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,7 @@ enum class DiagnosticCode {
     duplicate_id,
     unsupported_yaml,
     limit_exceeded,
+    bad_encoding,
     never_fires,         ///< lint: no profile makes the rule fire
     always_fires,        ///< lint: every profile makes the rule fire
     unused_fact,         ///< lint: a question no condition uses
@@ -54,22 +57,26 @@ struct Diagnostic {
 /// column.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+/// Diagnostics in the order found. Errors past k_max_errors are dropped (readers stop there) and
+/// a long message is shortened, so that no input can make the report itself unbounded.
 class Diagnostics {
   public:
-    void add(Diagnostic diagnostic) { m_items.push_back(std::move(diagnostic)); }
+    void add(Diagnostic diagnostic);
     /// A diagnostic without a source line to show (a whole file, or no file at all).
     void add(DiagnosticCode code, SourceLocation where, std::string message);
-    void append(const Diagnostics& other) {
-        m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
-    }
+    void append(const Diagnostics& other);
     /// True when any diagnostic is an error (warnings come only from lint).
     [[nodiscard]] bool has_errors() const;
+    /// True once k_max_errors errors are kept: readers stop there.
+    [[nodiscard]] bool error_limit_reached() const { return m_errors >= k_max_errors; }
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return m_items; }
-    /// Every diagnostic, formatted, one after another.
+    [[nodiscard]] std::size_t error_count() const { return m_errors; }
+    /// Every diagnostic, formatted, one after another, and a line when the limit was reached.
     [[nodiscard]] std::string format() const;
 
   private:
     std::vector<Diagnostic> m_items;
+    std::size_t m_errors = 0;
 };
 
 } // namespace contra

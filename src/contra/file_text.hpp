@@ -1,21 +1,19 @@
 #pragma once
 
-#include <cstddef>
+#include "contra/input_limits.hpp"
+
 #include <filesystem>
 #include <iosfwd>
 #include <string>
 
 namespace contra {
 
-/// The largest input file contra reads (limit max-file-size).
-inline constexpr std::size_t k_max_file_size = 16 * 1024 * 1024;
-
 struct FileText {
     std::string text;
     std::string error; ///< empty on success: why the file could not be read
 };
 
-/// Reads a whole file, refusing files over k_max_file_size.
+/// Reads a whole file, refusing one over k_max_file_size before reading it.
 FileText read_file_text(const std::filesystem::path& path);
 
 /// Reads a whole stream (standard input), with the same limit; `name` is for messages.

@@ -172,8 +172,9 @@ PackLoadResult load_pack(const PackSource& manifest_source,
     }
     std::vector<PackSource> ordered;
     for (const auto& [name, mark] : manifest->files) {
-        const auto found = std::find_if(
-            files.begin(), files.end(), [&](const PackSource& file) { return file.name == name; });
+        const auto found = std::find_if(files.begin(), files.end(), [&name = name](const PackSource& file) {
+            return file.name == name;
+        });
         if (found == files.end()) {
             out.add(documents.front()->error(DiagnosticCode::file_read,
                                              mark,

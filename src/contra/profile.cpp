@@ -67,13 +67,16 @@ bool apply_profile_node(const RulePack& pack,
                         const YAML::Node& node,
                         Profile& profile,
                         Diagnostics& out) {
-    const std::size_t errors_before = out.items().size();
+    const std::size_t errors_before = out.error_count();
     auto entries = read_map(doc, node, "the profile", out);
     if (!entries) {
         return false;
     }
     const std::vector<std::string> ids = pack.fact_ids();
     for (const KeyValue& entry : *entries) {
+        if (out.error_limit_reached()) {
+            break;
+        }
         const auto index = pack.find_fact(entry.key);
         if (!index) {
             out.add(doc.error(
@@ -86,7 +89,7 @@ bool apply_profile_node(const RulePack& pack,
             profile.answers[*index] = *value;
         }
     }
-    return out.items().size() == errors_before;
+    return out.error_count() == errors_before;
 }
 
 Profile empty_profile(const RulePack& pack) {

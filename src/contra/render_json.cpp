@@ -103,8 +103,12 @@ ordered_json report_to_json(const RulePack& pack, const Report& report) {
     return json;
 }
 
+void write_json(const nlohmann::ordered_json& json, std::ostream& out) {
+    out << json.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+}
+
 void render_json(const RulePack& pack, const Report& report, std::ostream& out) {
-    out << report_to_json(pack, report).dump(2) << '\n';
+    write_json(report_to_json(pack, report), out);
 }
 
 } // namespace contra

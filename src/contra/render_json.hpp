@@ -12,6 +12,10 @@ namespace contra {
 /// The JSON object of contract.md ("contra check --format json"), keys in a stable order.
 nlohmann::ordered_json report_to_json(const RulePack& pack, const Report& report);
 
+/// Writes `json` indented by two spaces, and a newline. Bytes that are not UTF-8 (a hostile file
+/// name, say) are written as U+FFFD, so the output stays valid JSON whatever the input held.
+void write_json(const nlohmann::ordered_json& json, std::ostream& out);
+
 /// Writes report_to_json, indented, and a newline.
 void render_json(const RulePack& pack, const Report& report, std::ostream& out);
 

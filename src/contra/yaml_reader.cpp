@@ -1,14 +1,18 @@
 #include "contra/yaml_reader.hpp"
 
+#include "contra/input_limits.hpp"
 #include "contra/suggest.hpp"
+#include "contra/utf8.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
+#include <unordered_map>
 
 namespace contra {
 namespace {
@@ -19,8 +23,45 @@ struct Refusal {
     std::string message;
 };
 
-// A first pass over the parser's events refuses what plain data never needs, before yaml-cpp
-// builds a tree (where aliases would already be expanded).
+// Counts what a document holds against the input limits (input_limits.hpp). The guard's pass
+// over parser events and the walk of a built tree share it.
+class LimitCounter {
+  public:
+    void open(const YAML::Mark& mark) {
+        item(mark);
+        if (++m_depth > k_max_depth) {
+            throw Refusal{
+                mark,
+                DiagnosticCode::limit_exceeded,
+                fmt::format("nesting deeper than {} levels (limit max-depth)", k_max_depth)};
+        }
+    }
+    void close() { --m_depth; }
+    void scalar(const YAML::Mark& mark, std::string_view value) {
+        item(mark);
+        if (value.size() > k_max_string_length) {
+            throw Refusal{mark,
+                          DiagnosticCode::limit_exceeded,
+                          fmt::format("a value longer than {} KiB (limit max-string-length)",
+                                      k_max_string_length / 1024)};
+        }
+    }
+    void item(const YAML::Mark& mark) {
+        if (++m_items > k_max_items) {
+            throw Refusal{mark,
+                          DiagnosticCode::limit_exceeded,
+                          fmt::format("more than {} values in one document (limit max-items)",
+                                      k_max_items)};
+        }
+    }
+
+  private:
+    int m_depth = 0;
+    std::size_t m_items = 0;
+};
+
+// A first pass over the parser's events refuses what plain data never needs, and anything over
+// the limits, before yaml-cpp builds a tree (where aliases would already be expanded).
 class PlainDataGuard : public YAML::EventHandler {
   public:
     void OnDocumentStart(const YAML::Mark& mark) override {
@@ -33,6 +74,7 @@ class PlainDataGuard : public YAML::EventHandler {
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         check_anchor(mark, anchor);
+        m_limits.item(mark);
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         throw Refusal{mark,
@@ -42,9 +84,10 @@ class PlainDataGuard : public YAML::EventHandler {
     void OnScalar(const YAML::Mark& mark,
                   const std::string& tag,
                   YAML::anchor_t anchor,
-                  const std::string&) override {
+                  const std::string& value) override {
         check_anchor(mark, anchor);
         check_tag(mark, tag);
+        m_limits.scalar(mark, value);
     }
     void OnSequenceStart(const YAML::Mark& mark,
                          const std::string& tag,
@@ -52,25 +95,20 @@ class PlainDataGuard : public YAML::EventHandler {
                          YAML::EmitterStyle::value) override {
         open(mark, tag, anchor);
     }
-    void OnSequenceEnd() override { --m_depth; }
+    void OnSequenceEnd() override { m_limits.close(); }
     void OnMapStart(const YAML::Mark& mark,
                     const std::string& tag,
                     YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
         open(mark, tag, anchor);
     }
-    void OnMapEnd() override { --m_depth; }
+    void OnMapEnd() override { m_limits.close(); }
 
   private:
     void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
         check_anchor(mark, anchor);
         check_tag(mark, tag);
-        if (++m_depth > k_max_yaml_depth) {
-            throw Refusal{
-                mark,
-                DiagnosticCode::limit_exceeded,
-                fmt::format("nesting deeper than {} levels (limit max-depth)", k_max_yaml_depth)};
-        }
+        m_limits.open(mark);
     }
     static void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
         if (anchor != YAML::NullAnchor) {
@@ -87,14 +125,18 @@ class PlainDataGuard : public YAML::EventHandler {
     }
 
     int m_documents = 0;
-    int m_depth = 0;
+    LimitCounter m_limits;
 };
 
-// Anchors need '&', aliases '*', tags '!', and a second document a line starting "---" or
-// "...". Text with none of these bytes cannot hold them, so the guard's extra pass over the
-// parser's events is needed only when one appears (even inside a comment or a string).
-bool may_hold_unsupported_yaml(std::string_view text) {
-    if (text.find_first_of("&*!") != std::string_view::npos) {
+// Below this size a document holds at most ~32,000 nodes (~16 MB as a yaml-cpp tree), so the
+// tree may be built before its limits are counted.
+constexpr std::size_t k_unguarded_size = 64 * 1024;
+
+// The guard's extra pass over the parser's events is needed for a large text, or when one of
+// the bytes that anchors ('&'), aliases ('*'), tags ('!') and a second document (a line
+// starting "---" or "...") need appears, even inside a comment or a string.
+bool needs_guard_pass(std::string_view text) {
+    if (text.size() > k_unguarded_size || text.find_first_of("&*!") != std::string_view::npos) {
         return true;
     }
     for (std::size_t line = 0; line < text.size();) {
@@ -109,23 +151,43 @@ bool may_hold_unsupported_yaml(std::string_view text) {
 }
 
 // Without aliases the document is a tree, so this walk is linear in its size.
-void check_depth(const YAML::Node& node, int depth) {
-    if (!node.IsMap() && !node.IsSequence()) {
+void count_limits(const YAML::Node& node, LimitCounter& limits) {
+    switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+        limits.scalar(node.Mark(), node.Scalar());
+        return;
+    case YAML::NodeType::Map:
+        limits.open(node.Mark());
+        for (const auto& pair : node) {
+            count_limits(pair.first, limits);
+            count_limits(pair.second, limits);
+        }
+        limits.close();
+        return;
+    case YAML::NodeType::Sequence:
+        limits.open(node.Mark());
+        for (const auto& item : node) {
+            count_limits(item, limits);
+        }
+        limits.close();
+        return;
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        limits.item(node.Mark());
         return;
     }
-    if (depth > k_max_yaml_depth) {
-        throw Refusal{
-            node.Mark(),
-            DiagnosticCode::limit_exceeded,
-            fmt::format("nesting deeper than {} levels (limit max-depth)", k_max_yaml_depth)};
-    }
-    for (const auto& item : node) {
-        if (node.IsMap()) {
-            check_depth(item.second, depth + 1);
-        } else {
-            check_depth(item, depth + 1);
-        }
-    }
+}
+
+// The line and column (0-based, as yaml-cpp counts) of a byte offset.
+YAML::Mark mark_at(std::string_view text, std::size_t offset) {
+    const std::string_view before = text.substr(0, offset);
+    YAML::Mark mark;
+    mark.pos = static_cast<int>(offset);
+    mark.line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    const std::size_t line_start = before.rfind('\n');
+    mark.column = static_cast<int>(line_start == std::string_view::npos ? offset
+                                                                        : offset - line_start - 1);
+    return mark;
 }
 
 std::string describe_node_type(const YAML::Node& node) {
@@ -150,22 +212,21 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
     YamlDocument doc;
     doc.m_file = std::move(file_name);
     doc.m_text = std::move(text);
-    if (doc.m_text.find('\0') != std::string::npos) {
-        const auto offset = doc.m_text.find('\0');
-        const auto line = std::count(
-            doc.m_text.begin(), doc.m_text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
-        YAML::Mark mark;
-        mark.line = static_cast<int>(line);
-        mark.column = static_cast<int>(offset - (doc.m_text.rfind('\n', offset) + 1));
-        if (doc.m_text.rfind('\n', offset) == std::string::npos) {
-            mark.column = static_cast<int>(offset);
-        }
-        out.add(doc.error(
-            DiagnosticCode::yaml_syntax, mark, "a NUL byte is not allowed in YAML or JSON text"));
+    if (const auto nul = doc.m_text.find('\0'); nul != std::string::npos) {
+        out.add(doc.error(DiagnosticCode::bad_encoding,
+                          mark_at(doc.m_text, nul),
+                          "a NUL byte is not allowed in YAML or JSON text"));
+        return doc;
+    }
+    if (const auto invalid = first_invalid_utf8(doc.m_text)) {
+        out.add(doc.error(DiagnosticCode::bad_encoding,
+                          mark_at(doc.m_text, *invalid),
+                          fmt::format("byte 0x{:02x} is not UTF-8; save the file as UTF-8",
+                                      static_cast<unsigned char>(doc.m_text[*invalid]))));
         return doc;
     }
     try {
-        if (may_hold_unsupported_yaml(doc.m_text)) {
+        if (needs_guard_pass(doc.m_text)) {
             std::istringstream events(doc.m_text);
             YAML::Parser parser(events);
             PlainDataGuard guard;
@@ -173,10 +234,16 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
             }
         }
         doc.m_root = YAML::Load(doc.m_text);
-        check_depth(doc.m_root, 1);
+        LimitCounter limits;
+        count_limits(doc.m_root, limits);
         doc.m_ok = true;
     } catch (const Refusal& refusal) {
         out.add(doc.error(refusal.code, refusal.mark, refusal.message));
+    } catch (const YAML::DeepRecursion& e) {
+        out.add(doc.error(
+            DiagnosticCode::limit_exceeded,
+            e.mark,
+            fmt::format("nesting deeper than {} levels (limit max-depth)", k_max_depth)));
     } catch (const YAML::ParserException& e) {
         std::string message = e.msg;
         if (doc.line_text(e.mark.line + 1).find('\t') != std::string::npos) {
@@ -241,6 +308,8 @@ read_map(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
         return std::nullopt;
     }
     std::vector<KeyValue> entries;
+    // Keys are views of the scalars in yaml-cpp's tree, which outlives this call.
+    std::unordered_map<std::string_view, std::size_t> index_of_key;
     for (const auto& pair : node) {
         if (!pair.first.IsScalar()) {
             out.add(doc.error(DiagnosticCode::wrong_type,
@@ -249,16 +318,14 @@ read_map(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
             continue;
         }
         const std::string& key = pair.first.Scalar();
-        const auto first = std::find_if(entries.begin(), entries.end(), [&](const KeyValue& entry) {
-            return entry.key == key;
-        });
-        if (first != entries.end()) {
+        const auto [first, inserted] = index_of_key.try_emplace(key, entries.size());
+        if (!inserted) {
             out.add(doc.error(DiagnosticCode::duplicate_key,
                               pair.first.Mark(),
                               fmt::format("duplicate key '{}' in {} (first defined at line {})",
                                           key,
                                           what,
-                                          first->key_mark.line + 1)));
+                                          entries[first->second].key_mark.line + 1)));
             continue;
         }
         entries.push_back(KeyValue{key, pair.first.Mark(), pair.second});

@@ -11,12 +11,10 @@
 
 namespace contra {
 
-/// Limits that keep hostile input bounded. Exceeding one is a `limit-exceeded` error.
-inline constexpr int k_max_yaml_depth = 64;
-
 /// A YAML (or JSON) document with positions. The only place that touches yaml-cpp's 0-based
 /// marks; diagnostics carry 1-based lines and columns and the offending source line.
-/// Anchors, aliases, tags and a second document are refused: inputs are plain data.
+/// Anchors, aliases, tags and a second document are refused: inputs are plain data. So are NUL
+/// bytes, text that is not UTF-8, and anything over the limits of input_limits.hpp.
 class YamlDocument {
   public:
     /// Parses `text`. On failure `ok()` is false and the reasons are in `out`.

@@ -109,9 +109,44 @@ TEST(Profile, HostileYamlIsRefusedWithALocation) {
               "client.yaml:1:65: error: nesting deeper than 64 levels (limi");
     EXPECT_EQ(
         first_error(std::string("leg_warmth: n\0o\n", 16)),
-        "client.yaml:1:14: error: a NUL byte is not allowed in YAML or JSON text [yaml-syntax]\n"
+        "client.yaml:1:14: error: a NUL byte is not allowed in YAML or JSON text [bad-encoding]\n"
         "  leg_warmth: n?o\n"
         "               ^\n");
+}
+
+TEST(Profile, TextThatIsNotUtf8IsLocatedByItsFirstBadByte) {
+    EXPECT_EQ(first_error("age_years: 64\nleg_warmth: \xff\xfe\n"),
+              "client.yaml:2:13: error: byte 0xff is not UTF-8; save the file as UTF-8 "
+              "[bad-encoding]\n  leg_warmth: \xff\xfe\n              ^\n");
+    EXPECT_EQ(first_error("leg_warmth: \xc0\xaf\n").substr(0, 47),
+              "client.yaml:1:13: error: byte 0xc0 is not UTF-8"); // an overlong '/'
+}
+
+TEST(Profile, EachLimitIsReportedByName) {
+    const std::string long_value = "leg_warmth: " + std::string(65 * 1024, 'y') + "\n";
+    EXPECT_EQ(first_error(long_value).substr(0, 94),
+              "client.yaml:1:13: error: a value longer than 64 KiB (limit max-string-length) "
+              "[limit-exceeded]");
+    std::string many_items = "treatment_area:\n";
+    for (int i = 0; i < 100'001; ++i) {
+        many_items += "- x\n";
+    }
+    EXPECT_EQ(first_error(many_items).substr(0, 85),
+              "client.yaml:99999:3: error: more than 100000 values in one document (limit "
+              "max-items)");
+}
+
+TEST(Profile, ReadingStopsAtTheErrorLimit) {
+    std::string typos;
+    for (int i = 0; i < 60; ++i) {
+        typos += "unknown_" + std::to_string(i) + ": yes\n";
+    }
+    const ProfileResult result = read_profile(test_pack(), typos, "client.yaml");
+    EXPECT_FALSE(result.profile);
+    EXPECT_EQ(result.diagnostics.items().size(), 50U);
+    const std::string text = result.diagnostics.format();
+    EXPECT_EQ(text.substr(text.rfind('\n', text.size() - 2) + 1),
+              "contra stopped reading after 50 errors (limit max-errors)\n");
 }
 
 TEST(Profile, NumbersMustBePlainDecimals) {

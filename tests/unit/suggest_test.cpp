@@ -19,5 +19,10 @@ TEST(Suggest, NothingCloseMeansNoSuggestion) {
     EXPECT_EQ(did_you_mean("fevr", k_names), "; did you mean 'fever'?");
 }
 
+TEST(Suggest, NamesLongerThanAnyNameGetNoSuggestion) {
+    EXPECT_EQ(nearest_name(std::string(81, 'f'), k_names), std::nullopt);
+    EXPECT_EQ(nearest_name("leg_warmth" + std::string(70, ' '), k_names), std::nullopt);
+}
+
 } // namespace
 } // namespace contra

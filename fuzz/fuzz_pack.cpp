@@ -1,0 +1,28 @@
+// The rule-pack loader (and, on a pack it accepts, lint and the binary codec) on a pack given as
+// one text: pack.yaml first, then each further file after a line "#@file NAME".
+#include "fuzz_target.hpp"
+#include "pack_input.hpp"
+
+#include "contra/lint.hpp"
+#include "contra/pack_codec.hpp"
+#include "contra/pack_loader.hpp"
+
+#include <cstdlib>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const PackInput input =
+        split_pack_input(std::string_view(reinterpret_cast<const char*>(data), size));
+    contra::PackLoadResult loaded = contra::load_pack(input.manifest, input.files, "pack/");
+    if (loaded.pack.has_value() == loaded.diagnostics.has_errors()) {
+        std::abort();
+    }
+    if (loaded.pack) {
+        const auto decoded = contra::decode_pack(contra::encode_pack(*loaded.pack));
+        if (!decoded) {
+            std::abort();
+        }
+        contra::lint_pack(*loaded.pack, loaded.sources);
+    }
+    return 0;
+}

@@ -1,0 +1,25 @@
+// The JSON fast path against the located YAML path: whatever the fast path accepts, the YAML
+// path must read to exactly the same answers (the fast path may only ever decline).
+#include "bundled.hpp"
+#include "fuzz_target.hpp"
+
+#include "contra/json_profile.hpp"
+#include "contra/profile.hpp"
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const contra::RulePack& pack = bundled_pack();
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const auto fast = contra::read_json_profile_fast(pack, text);
+    if (!fast) {
+        return 0;
+    }
+    const auto located = contra::read_profile(pack, std::string(text), "profile.json");
+    if (!located.profile || located.profile->answers != fast->answers) {
+        std::abort();
+    }
+    return 0;
+}

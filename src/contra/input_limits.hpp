@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstddef>
+
+namespace contra {
+
+/// Bounds on every input contra reads (profiles, rule packs, scenario suites, standard input),
+/// so that no file, however hostile, can take more than a second or 100 MB. Each is reported
+/// by name (`limit max-depth`) when exceeded; docs/limits.md gives the reasons for each value.
+
+/// The largest file or standard input read, in bytes. yaml-cpp reads about 14 MB a second here,
+/// so 4 MiB keeps its two passes well under a second; the bundled pack is 250 KB in all.
+inline constexpr std::size_t k_max_file_size = 4 * 1024 * 1024;
+
+/// The deepest nesting of lists and mappings. The pack format needs 12.
+inline constexpr int k_max_depth = 64;
+
+/// The most nodes (scalars, lists, mappings) in one document. A yaml-cpp node costs about 500
+/// bytes; a 1,000-rule pack has about 40,000.
+inline constexpr std::size_t k_max_items = 100'000;
+
+/// The longest scalar (a key or a value), in bytes.
+inline constexpr std::size_t k_max_string_length = 64 * 1024;
+
+/// Errors reported for one input before reading stops; later ones would be noise.
+inline constexpr std::size_t k_max_errors = 50;
+
+} // namespace contra
