@@ -26,7 +26,8 @@ Exit codes of 'check':
   1 proceed_with_precautions   4 emergency
   2 postpone_and_refer         5 incomplete (unanswered questions could change the verdict)
 Errors never give a verdict:
-  64 usage   65 bad profile data   66 input file unreadable   70 internal error   78 bad rule pack)";
+  64 usage   65 bad profile data   66 input file unreadable   70 internal error
+  73 audit log not writable   78 bad rule pack (or not the one --pack-sha256 pins))";
 
 // CLI11 says only "The following argument was not expected"; a practitioner who typed
 // --leg-warmht deserves the option they meant.
@@ -90,8 +91,14 @@ int run(int argc,
         std::ostream& err,
         const Environment& environment) {
     try {
-        const std::optional<RulePack> pack = choose_pack(find_rules_option(argc, argv), err);
+        const std::optional<RulePack> pack =
+            choose_pack(find_option_value(argc, argv, "--rules").value_or(""), err);
         if (!pack) {
+            return to_int(ExitCode::bad_pack);
+        }
+        // Checked before the full parse, so a pinned pack is enforced whatever else is wrong.
+        const auto pinned = find_option_value(argc, argv, "--pack-sha256");
+        if (pinned && !matches_pinned_sha256(*pack, *pinned, err)) {
             return to_int(ExitCode::bad_pack);
         }
         CLI::App app{"contra: screen a massage client for contraindications (vascular leg "
@@ -100,6 +107,8 @@ int run(int argc,
         app.footer(k_footer);
         bool version = false;
         app.add_flag("--version", version, "Print the program's and the rule pack's versions");
+        std::string pinned_option;
+        add_pack_sha256_option(app, pinned_option);
         CheckOptions check_options;
         const std::string_view command = named_command(argc, argv);
         CLI::App* check = setup_check(app, *pack, check_options, command != "explain");

@@ -1,6 +1,9 @@
 #include "cli/check_command.hpp"
 
+#include "cli/audit_log.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/pack_choice.hpp"
+#include "contra/audit_record.hpp"
 #include "contra/evaluator.hpp"
 #include "contra/explanation.hpp"
 #include "contra/fact_value.hpp"
@@ -9,7 +12,10 @@
 #include "contra/render_text.hpp"
 #include "contra/suggest.hpp"
 
+#include <fmt/chrono.h>
 #include <fmt/ostream.h>
+
+#include <ctime>
 
 #include <map>
 
@@ -118,6 +124,16 @@ CLI::App* add_profile_command(CLI::App& app,
         ->add_option(
             "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
         ->type_name("DIR");
+    add_pack_sha256_option(*check, options.pack_sha256);
+    check
+        ->add_option("--audit-log",
+                     options.audit_log,
+                     "Append one JSON line per decision to FILE (created with mode 0600): time, "
+                     "pack, verdict, fired rules and the profile's SHA-256, not the profile")
+        ->type_name("FILE");
+    check->add_flag("--audit-include-profile",
+                    options.audit_include_profile,
+                    "With --audit-log: also write the answers themselves");
     check->add_option("--set", options.set_answers, "Answer a question: FACT=VALUE (repeatable)")
         ->type_name("FACT=VALUE")
         ->allow_extra_args(false);
@@ -195,6 +211,16 @@ int run_check(const RulePack& pack,
         return to_int(error->code);
     }
     const Report report = evaluate(pack, profile);
+    // The record is written before the verdict is shown: a decision is never shown unlogged.
+    if (!options.audit_log.empty()) {
+        const std::string now = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+        if (auto error = append_audit_line(
+                options.audit_log,
+                audit_record(pack, profile, report, now, options.audit_include_profile))) {
+            fmt::print(err, "contra: error: {}; no verdict was given\n", *error);
+            return to_int(ExitCode::cannot_write);
+        }
+    }
     const std::vector<RuleExplanation> explanations =
         options.explain ? explain(pack, profile, options.explain_all)
                         : std::vector<RuleExplanation>{};

@@ -1,5 +1,7 @@
 #include "cli/listing_commands.hpp"
 
+#include "cli/pack_choice.hpp"
+
 #include "contra/render_json.hpp"
 #include "contra/render_listing.hpp"
 
@@ -21,6 +23,7 @@ CLI::App* add_listing(CLI::App& app, const char* name, const char* what, Listing
         ->add_option(
             "--rules", options.rules_dir, "List the rule pack in DIR instead of the bundled one")
         ->type_name("DIR");
+    add_pack_sha256_option(*command, options.pack_sha256);
     return command;
 }
 

@@ -13,6 +13,7 @@ namespace contra::cli {
 struct ListingOptions {
     bool json = false;
     std::string rules_dir;
+    std::string pack_sha256; ///< checked before anything runs (app.cpp)
 };
 
 /// Adds `rules` (the pack's rules) and `facts` (its vocabulary); each prints a table, or JSON.

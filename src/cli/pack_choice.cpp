@@ -6,6 +6,8 @@
 
 #include <fmt/ostream.h>
 
+#include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 namespace contra::cli {
@@ -31,21 +33,49 @@ std::optional<RulePack> choose_pack(const std::string& rules_dir, std::ostream& 
     return std::move(result.pack);
 }
 
-std::string find_rules_option(int argc, const char* const* argv) {
-    const std::string_view prefix = "--rules=";
-    std::string found;
+std::optional<std::string>
+find_option_value(int argc, const char* const* argv, std::string_view name) {
+    const std::string prefix = fmt::format("{}=", name);
+    std::optional<std::string> found;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--") {
             break;
         }
-        if (arg == "--rules" && i + 1 < argc) {
+        if (arg == name && i + 1 < argc) {
             found = argv[++i];
         } else if (arg.substr(0, prefix.size()) == prefix) {
             found = std::string(arg.substr(prefix.size()));
         }
     }
     return found;
+}
+
+bool matches_pinned_sha256(const RulePack& pack, const std::string& pinned, std::ostream& err) {
+    std::string lower = pinned;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
+        return static_cast<char>(std::tolower(c));
+    });
+    if (lower == pack.info.sha256) {
+        return true;
+    }
+    fmt::print(err,
+               "contra: error: the rule pack {} {} has sha256 {}, not the pinned '{}'; nothing "
+               "was checked\n",
+               pack.info.name,
+               pack.info.version,
+               pack.info.sha256,
+               pinned);
+    return false;
+}
+
+void add_pack_sha256_option(CLI::App& command, std::string& value) {
+    command
+        .add_option("--pack-sha256",
+                    value,
+                    "Run only if the rule pack's sha256 (see --version) is HEX; exit 78 "
+                    "otherwise")
+        ->type_name("HEX");
 }
 
 } // namespace contra::cli

@@ -2,9 +2,12 @@
 
 #include "contra/rule_pack.hpp"
 
+#include <CLI/App.hpp>
+
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace contra::cli {
 
@@ -12,8 +15,17 @@ namespace contra::cli {
 /// diagnostics to `err` and returns nullopt when the pack is invalid.
 std::optional<RulePack> choose_pack(const std::string& rules_dir, std::ostream& err);
 
-/// The value of `--rules DIR` or `--rules=DIR` in argv, found before the full parse because
-/// the pack's vocabulary decides which options exist.
-std::string find_rules_option(int argc, const char* const* argv);
+/// The value of an option (`--rules DIR` or `--rules=DIR`) in argv, found before the full
+/// parse because the pack's vocabulary decides which options exist. The last one given wins;
+/// nullopt when it is not given.
+std::optional<std::string>
+find_option_value(int argc, const char* const* argv, std::string_view name);
+
+/// Checks `--pack-sha256 HEX`: the pack's content hash must be `pinned` (any case), so that a
+/// clinic runs only the logic it validated. Prints why and returns false when it is not.
+bool matches_pinned_sha256(const RulePack& pack, const std::string& pinned, std::ostream& err);
+
+/// Adds `--pack-sha256 HEX` to a command, for its help and parsing; run() checks it.
+void add_pack_sha256_option(CLI::App& command, std::string& value);
 
 } // namespace contra::cli

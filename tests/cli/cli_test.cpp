@@ -1,6 +1,7 @@
 // The command line, run in process with the bundled pack: exit codes, messages, precedence.
 
 #include "cli/app.hpp"
+#include "run_contra.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -12,26 +13,8 @@
 namespace contra::cli {
 namespace {
 
-struct Outcome {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Outcome run_contra(std::vector<std::string> args,
-                   const std::string& input = "",
-                   const Environment& environment = Environment{}) {
-    args.insert(args.begin(), "contra");
-    std::vector<const char*> argv;
-    for (const std::string& arg : args) {
-        argv.push_back(arg.c_str());
-    }
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = run(static_cast<int>(argv.size()), argv.data(), in, out, err, environment);
-    return {code, out.str(), err.str()};
-}
+using testing::Outcome;
+using testing::run_contra;
 
 nlohmann::json json_of(const Outcome& run) {
     return nlohmann::json::parse(run.out);
