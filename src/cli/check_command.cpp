@@ -190,7 +190,7 @@ int run_check(const RulePack& pack,
                                    : read_file_text(options.profile_path);
         if (!file.error.empty()) {
             fmt::print(err, "contra: error: {}\n", file.error);
-            return to_int(ExitCode::no_input);
+            return to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
         }
         ProfileResult result =
             read_profile(pack, std::move(file.text), from_stdin ? "<stdin>" : options.profile_path);

@@ -10,9 +10,12 @@
 namespace contra {
 namespace {
 
-std::string too_large(const std::string& name) {
-    return fmt::format(
-        "{} is larger than {} MiB (limit max-file-size)", name, k_max_file_size / (1024 * 1024));
+FileText too_large(const std::string& name) {
+    return {{},
+            fmt::format("{} is larger than {} MiB (limit max-file-size)",
+                        name,
+                        k_max_file_size / (1024 * 1024)),
+            true};
 }
 
 } // namespace
@@ -23,7 +26,7 @@ FileText read_stream_text(std::istream& in, const std::string& name) {
     while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
         result.text.append(buffer, static_cast<std::size_t>(in.gcount()));
         if (result.text.size() > k_max_file_size) {
-            return {{}, too_large(name)};
+            return too_large(name);
         }
     }
     if (in.bad()) {
@@ -40,7 +43,7 @@ FileText read_file_text(const std::filesystem::path& path) {
     // A regular file's size is known before reading it; devices and pipes are counted as read.
     if (std::filesystem::is_regular_file(path, ec) &&
         std::filesystem::file_size(path, ec) > k_max_file_size && !ec) {
-        return {{}, too_large(path.string())};
+        return too_large(path.string());
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {

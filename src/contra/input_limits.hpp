@@ -8,9 +8,11 @@ namespace contra {
 /// so that no file, however hostile, can take more than a second or 100 MB. Each is reported
 /// by name (`limit max-depth`) when exceeded; docs/limits.md gives the reasons for each value.
 
-/// The largest file or standard input read, in bytes. yaml-cpp reads about 14 MB a second here,
-/// so 4 MiB keeps its two passes well under a second; the bundled pack is 250 KB in all.
-inline constexpr std::size_t k_max_file_size = 4 * 1024 * 1024;
+/// The largest file or standard input read, in bytes. yaml-cpp reads dense YAML at about 4 MB
+/// a second here, and a large text is read twice (the guard's pass, then the tree), so 1 MiB
+/// keeps the worst case near half a second. The bundled pack's largest file is 37 KB; a file of
+/// 1,000 rules is 480 KB.
+inline constexpr std::size_t k_max_file_size = 1024 * 1024;
 
 /// The deepest nesting of lists and mappings. The pack format needs 12.
 inline constexpr int k_max_depth = 64;

@@ -74,6 +74,10 @@ read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) 
     return manifest;
 }
 
+DiagnosticCode read_error_code(const FileText& file) {
+    return file.too_large ? DiagnosticCode::limit_exceeded : DiagnosticCode::file_read;
+}
+
 } // namespace
 
 std::string PackSourceMap::line_at(const SourceLocation& where) const {
@@ -208,8 +212,7 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
     PackLoadResult result;
     FileText manifest = read_file_text(directory / "pack.yaml");
     if (!manifest.error.empty()) {
-        result.diagnostics.add(
-            DiagnosticCode::file_read, {prefix + "pack.yaml", 0, 0}, manifest.error);
+        result.diagnostics.add(read_error_code(manifest), {prefix + "pack.yaml", 0, 0}, manifest.error);
         return result;
     }
     PackSource manifest_source{"pack.yaml", std::move(manifest.text)};
@@ -217,6 +220,7 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
     Diagnostics ignored;
     YamlDocument doc = YamlDocument::parse(manifest_source.text, prefix + "pack.yaml", ignored);
     std::vector<PackSource> files;
+    Diagnostics read_errors;
     if (doc.ok() && doc.root().IsMap() && doc.root()["pack"].IsMap() &&
         doc.root()["pack"]["files"].IsSequence()) {
         for (const YAML::Node& item : doc.root()["pack"]["files"]) {
@@ -226,10 +230,16 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
             FileText file = read_file_text(directory / item.Scalar());
             if (file.error.empty()) {
                 files.push_back(PackSource{item.Scalar(), std::move(file.text)});
+            } else {
+                read_errors.add(read_error_code(file), {prefix + item.Scalar(), 0, 0}, file.error);
             }
         }
     }
-    return load_pack(manifest_source, files, prefix);
+    // load_pack also reports each file it lacks, at the line of pack.yaml that lists it.
+    PackLoadResult loaded = load_pack(manifest_source, files, prefix);
+    read_errors.append(loaded.diagnostics);
+    loaded.diagnostics = std::move(read_errors);
+    return loaded;
 }
 
 } // namespace contra

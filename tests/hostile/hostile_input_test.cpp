@@ -1,0 +1,231 @@
+// Hostile input against the real binary: each case must be refused with a located message and
+// exit 65 (a profile) or 78 (a rule pack), within a second and 100 MB (docs/limits.md).
+// Sanitizer builds check the refusals but not the bounds, which their own overhead breaks.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+    int code = -1;
+    std::string err;
+    double seconds = 0;
+    long peak_kib = 0;
+};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Runs contra with `args`, `stdin_path` on standard input, and measures it with wait4.
+Outcome run_contra(const std::vector<std::string>& args, const fs::path& stdin_path = "/dev/null") {
+    const fs::path err_path = fs::temp_directory_path() / "contra_hostile_stderr";
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int in = open(stdin_path.c_str(), O_RDONLY);
+        const int out = open("/dev/null", O_WRONLY);
+        const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+        std::vector<const char*> argv{CONTRA_BINARY};
+        for (const std::string& arg : args) {
+            argv.push_back(arg.c_str());
+        }
+        argv.push_back(nullptr);
+        execv(CONTRA_BINARY, const_cast<char* const*>(argv.data()));
+        _exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    Outcome run;
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.peak_kib = usage.ru_maxrss;
+    run.err = slurp(err_path);
+    return run;
+}
+
+class HostileInput : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() /
+                ("contra_hostile_" + std::to_string(getpid()) + "_" +
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::create_directories(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+
+    fs::path write(const std::string& name, const std::string& text) {
+        const fs::path path = m_dir / name;
+        fs::create_directories(path.parent_path());
+        std::ofstream(path, std::ios::binary) << text;
+        return path;
+    }
+
+    // A pack whose manifest lists `body.yaml`, holding `text`.
+    fs::path pack_with_file(const std::string& text) {
+        write("pack/pack.yaml", "pack:\n  name: hostile\n  version: 0.1.0\n  files: [body.yaml]\n");
+        write("pack/body.yaml", text);
+        return m_dir / "pack";
+    }
+
+    // The refusal: the exit code, the message (its start after the location), within bounds.
+    static void expect_refused(const Outcome& run, int code, const std::string& message) {
+        EXPECT_EQ(run.code, code) << run.err;
+        EXPECT_NE(run.err.find(message), std::string::npos) << run.err;
+        EXPECT_EQ(run.err.find("internal error"), std::string::npos) << run.err;
+#ifndef CONTRA_SANITIZED
+        EXPECT_LT(run.seconds, 1.0) << run.err;
+        EXPECT_LT(run.peak_kib, 100 * 1024) << run.err;
+#endif
+    }
+
+    // The same text as a profile file, on standard input, and as a file of a rule pack.
+    void expect_refused_everywhere(const std::string& text, const std::string& message) {
+        const fs::path profile = write("profile.yaml", text);
+        expect_refused(run_contra({"check", profile.string()}), 65, message);
+        expect_refused(run_contra({"check", "-"}, profile), 65, message);
+        expect_refused(
+            run_contra({"check", "--rules", pack_with_file(text).string(), profile.string()}),
+            78,
+            message);
+    }
+
+    fs::path m_dir;
+};
+
+std::string repeated(const std::string& piece, std::size_t times) {
+    std::string text;
+    text.reserve(piece.size() * times);
+    for (std::size_t i = 0; i < times; ++i) {
+        text += piece;
+    }
+    return text;
+}
+
+TEST_F(HostileInput, AliasBombIsRefusedAtTheFirstAnchor) {
+    std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+    for (char level = 'b'; level <= 'i'; ++level) {
+        const char previous = static_cast<char>(level - 1);
+        bomb += std::string(1, level) + ": &" + level + " [" +
+                repeated(std::string("*") + previous + ",", 8) + "*" + previous + "]\n";
+    }
+    expect_refused_everywhere(bomb, ":1:4: error: YAML anchors ('&name') are not allowed");
+}
+
+TEST_F(HostileInput, DeepNestingStopsAtTheDepthLimit) {
+    const std::string flow = "a: " + std::string(100'000, '[') + std::string(100'000, ']') + "\n";
+    expect_refused_everywhere(flow, ":1:67: error: nesting deeper than 64 levels (limit max-depth)");
+    const std::string json = "{\"a\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+    expect_refused_everywhere(json, ":1:70: error: nesting deeper than 64 levels (limit max-depth)");
+    std::string block;
+    for (int depth = 0; depth < 100; ++depth) {
+        block += std::string(static_cast<std::size_t>(depth), ' ') + "k:\n";
+    }
+    expect_refused_everywhere(block, ":65:65: error: nesting deeper than 64 levels (limit max-depth)");
+}
+
+TEST_F(HostileInput, AHundredMegabyteFileIsRefusedUnread) {
+    const fs::path big = write("big.yaml", "");
+    fs::resize_file(big, 100 * 1024 * 1024); // sparse: no 100 MB written
+    expect_refused(run_contra({"check", big.string()}), 65, "larger than 1 MiB (limit max-file-size)");
+    expect_refused(run_contra({"check", "-"}, big), 65, "larger than 1 MiB (limit max-file-size)");
+    const fs::path pack = pack_with_file("");
+    fs::resize_file(pack / "body.yaml", 100 * 1024 * 1024);
+    expect_refused(run_contra({"check", "--rules", pack.string(), "--fever"}),
+                   78,
+                   "body.yaml: error: " + (pack / "body.yaml").string() + " is larger than 1 MiB");
+}
+
+TEST_F(HostileInput, ALongLineIsRefusedByItsLength) {
+    expect_refused_everywhere("leg_warmth: " + std::string(10 * 1024 * 1024, 'y') + "\n",
+                              "larger than 1 MiB (limit max-file-size)");
+    expect_refused_everywhere("leg_warmth: " + std::string(1000 * 1024, 'y') + "\n",
+                              ":1:13: error: a value longer than 64 KiB (limit max-string-length)");
+}
+
+TEST_F(HostileInput, ManyValuesStopAtTheItemLimit) {
+    expect_refused_everywhere("treatment_area:\n" + repeated("- x\n", 250'000),
+                              ":99999:3: error: more than 100000 values in one document");
+    expect_refused_everywhere("treatment_area: [" + repeated("x,", 500'000) + "x]\n",
+                              "error: more than 100000 values in one document (limit max-items)");
+}
+
+TEST_F(HostileInput, ManyErrorsStopAtTheErrorLimit) {
+    std::string typos;
+    for (int i = 0; typos.size() < 1000 * 1024; ++i) {
+        typos += "leg_warmth_" + std::to_string(i) + std::string(60, 'x') + ": yes\n";
+    }
+    const fs::path profile = write("typos.yaml", typos);
+    expect_refused(run_contra({"check", profile.string()}),
+                   65,
+                   "contra stopped reading after 50 errors (limit max-errors)");
+}
+
+TEST_F(HostileInput, BinaryBytesAndInvalidUtf8AreRefusedWhereTheyStart) {
+    std::string binary;
+    for (int i = 1; i < 256 * 16; ++i) {
+        binary += static_cast<char>(i % 255 + 1); // every byte but NUL
+    }
+    expect_refused_everywhere(binary, ":2:118: error: byte 0x80 is not UTF-8"); // byte 10 ends line 1
+    expect_refused_everywhere("age_years: 64\nleg_warmth: \xff\xfe\n",
+                              ":2:13: error: byte 0xff is not UTF-8; save the file as UTF-8");
+    expect_refused_everywhere("leg_warmth: \xed\xa0\x80\n", ":1:13: error: byte 0xed is not UTF-8");
+}
+
+TEST_F(HostileInput, ANulInAValueIsRefused) {
+    expect_refused_everywhere(std::string("leg_warmth: ye\0s\n", 17),
+                              ":1:15: error: a NUL byte is not allowed in YAML or JSON text");
+}
+
+TEST_F(HostileInput, TagsAreRefusedNotConstructed) {
+    expect_refused_everywhere("leg_warmth: !!python/object:os.system ls\n",
+                              ":1:13: error: YAML tags ('tag:yaml.org,2002:python/object:os.system') are not allowed");
+}
+
+TEST_F(HostileInput, NumbersMustBePlainDecimals) {
+    for (const std::string number : {".nan", "1e999", "0x10", ".inf", "-.inf", "1_000"}) {
+        const fs::path profile = write("number.yaml", "age_years: " + number + "\n");
+        expect_refused(run_contra({"check", profile.string()}),
+                       65,
+                       ":1:12: error: expected a number of years for 'age_years', got '" + number + "'");
+    }
+}
+
+TEST_F(HostileInput, DuplicateKeysAreRefused) {
+    expect_refused_everywhere("leg_warmth: yes\nleg_warmth: no\n",
+                              ":2:1: error: duplicate key 'leg_warmth'");
+}
+
+TEST_F(HostileInput, AnEmptyDocumentIsRefused) {
+    const fs::path profile = write("empty.yaml", "");
+    expect_refused(run_contra({"check", profile.string()}), 65, "empty.yaml:1:1: error: the profile is empty");
+    expect_refused(run_contra({"check", "--rules", pack_with_file("").string(), "--fever"}),
+                   78,
+                   "body.yaml");
+}
+
+TEST_F(HostileInput, SeveralDocumentsAreRefused) {
+    expect_refused_everywhere("leg_warmth: yes\n---\nleg_warmth: no\n",
+                              ":2:1: error: a second YAML document ('---') is not allowed");
+}
+
+} // namespace
