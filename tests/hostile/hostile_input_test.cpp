@@ -32,9 +32,11 @@ std::string slurp(const fs::path& path) {
     return text.str();
 }
 
-// Runs contra with `args`, `stdin_path` on standard input, and measures it with wait4.
-Outcome run_contra(const std::vector<std::string>& args, const fs::path& stdin_path = "/dev/null") {
-    const fs::path err_path = fs::temp_directory_path() / "contra_hostile_stderr";
+// Runs contra with `args`, `stdin_path` on standard input and standard error to `err_path`,
+// and measures it with wait4.
+Outcome run_contra_with(const fs::path& err_path,
+                        const std::vector<std::string>& args,
+                        const fs::path& stdin_path) {
     const auto start = std::chrono::steady_clock::now();
     const pid_t pid = fork();
     if (pid == 0) {
@@ -72,6 +74,11 @@ class HostileInput : public ::testing::Test {
         fs::create_directories(m_dir);
     }
     void TearDown() override { fs::remove_all(m_dir); }
+
+    Outcome run_contra(const std::vector<std::string>& args,
+                       const fs::path& stdin_path = "/dev/null") const {
+        return run_contra_with(m_dir / "stderr", args, stdin_path);
+    }
 
     fs::path write(const std::string& name, const std::string& text) {
         const fs::path path = m_dir / name;
