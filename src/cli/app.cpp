@@ -60,6 +60,26 @@ int report_unexpected(const CLI::ExtrasError& error, const CLI::App& command, st
     return to_int(ExitCode::usage);
 }
 
+// No command was recognised: name the word meant as one, rather than every argument after it.
+int report_unknown_command(const CLI::App& app, int argc, const char* const* argv, std::ostream& err) {
+    std::vector<std::string> commands;
+    for (const CLI::App* command : app.get_subcommands({})) {
+        commands.push_back(command->get_name());
+    }
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (!word.empty() && word.front() != '-') {
+            fmt::print(err,
+                       "contra: error: unknown command '{}'{}\nRun 'contra --help' for the "
+                       "commands.\n",
+                       word,
+                       did_you_mean(word, commands));
+            return to_int(ExitCode::usage);
+        }
+    }
+    return -1;
+}
+
 // The first argument that names a command taking answers. `explain` gets the per-fact options
 // only when it runs; `check` keeps them otherwise, so its help and errors stay complete.
 std::string_view named_command(int argc, const char* const* argv) {
@@ -130,7 +150,13 @@ int run(int argc,
         try {
             app.parse(argc, argv);
         } catch (const CLI::ExtrasError& e) {
-            return report_unexpected(e, check->parsed() ? *check : app, err);
+            const auto& parsed = app.get_subcommands();
+            if (parsed.empty()) {
+                if (const int code = report_unknown_command(app, argc, argv, err); code >= 0) {
+                    return code;
+                }
+            }
+            return report_unexpected(e, parsed.empty() ? app : *parsed.front(), err);
         } catch (const CLI::ParseError& e) {
             if (e.get_exit_code() == 0) { // --help
                 return app.exit(e, out, err);

@@ -221,9 +221,10 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
     YamlDocument doc = YamlDocument::parse(manifest_source.text, prefix + "pack.yaml", ignored);
     std::vector<PackSource> files;
     Diagnostics read_errors;
-    if (doc.ok() && doc.root().IsMap() && doc.root()["pack"].IsMap() &&
-        doc.root()["pack"]["files"].IsSequence()) {
-        for (const YAML::Node& item : doc.root()["pack"]["files"]) {
+    const auto pack_section = doc.ok() ? find_child(doc.root(), "pack") : std::nullopt;
+    const auto listed = pack_section ? find_child(*pack_section, "files") : std::nullopt;
+    if (listed && listed->IsSequence()) {
+        for (const YAML::Node& item : *listed) {
             if (!item.IsScalar() || !is_plain_file_name(item.Scalar())) {
                 continue;
             }

@@ -392,6 +392,18 @@ const KeyValue* Fields::require(std::string_view key) {
     return entry;
 }
 
+std::optional<YAML::Node> find_child(const YAML::Node& node, std::string_view key) {
+    if (!node.IsMap()) {
+        return std::nullopt;
+    }
+    for (const auto& pair : node) {
+        if (pair.first.IsScalar() && pair.first.Scalar() == key) {
+            return pair.second;
+        }
+    }
+    return std::nullopt;
+}
+
 bool is_null_scalar(const YAML::Node& node) {
     return node.IsNull() || (node.IsScalar() && node.Tag() == "?" &&
                              (node.Scalar() == "~" || node.Scalar() == "null" ||

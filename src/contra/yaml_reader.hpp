@@ -90,6 +90,10 @@ read_scalar_list(const YamlDocument& doc, const KeyValue& entry, Diagnostics& ou
 
 /// `yes`/`true` and `no`/`false` in any case, as YAML 1.1 and JSON write them.
 std::optional<bool> parse_yes_no(std::string_view text);
+/// The value of `key` in a mapping; nullopt when `node` is not a mapping or has no such key.
+/// (yaml-cpp's const operator[] returns an invalid node that throws when used.)
+std::optional<YAML::Node> find_child(const YAML::Node& node, std::string_view key);
+
 /// True for a scalar that YAML and JSON read as null (`~`, `null`, empty).
 bool is_null_scalar(const YAML::Node& node);
 
