@@ -44,7 +44,7 @@ int report_unexpected(const CLI::ExtrasError& error, const CLI::App& command, st
     while (start < text.size()) {
         const std::size_t end = std::min(text.find(' ', start), text.size());
         const std::string argument(text.substr(start, end - start));
-        if (argument.rfind("-", 0) == 0) {
+        if (argument.rfind('-', 0) == 0) {
             fmt::print(err,
                        "contra: error: unknown option '{}'{}\n",
                        argument,

@@ -14,7 +14,7 @@ FileText too_large(const std::string& name) {
     return {{},
             fmt::format("{} is larger than {} MiB (limit max-file-size)",
                         name,
-                        k_max_file_size / (1024 * 1024)),
+                        k_max_file_size / (std::size_t{1024} * 1024)),
             true};
 }
 

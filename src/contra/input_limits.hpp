@@ -12,7 +12,7 @@ namespace contra {
 /// a second here, and a large text is read twice (the guard's pass, then the tree), so 1 MiB
 /// keeps the worst case near half a second. The bundled pack's largest file is 37 KB; a file of
 /// 1,000 rules is 480 KB.
-inline constexpr std::size_t k_max_file_size = 1024 * 1024;
+inline constexpr std::size_t k_max_file_size = std::size_t{1024} * 1024;
 
 /// The deepest nesting of lists and mappings. The pack format needs 12.
 inline constexpr int k_max_depth = 64;
@@ -22,7 +22,7 @@ inline constexpr int k_max_depth = 64;
 inline constexpr std::size_t k_max_items = 100'000;
 
 /// The longest scalar (a key or a value), in bytes.
-inline constexpr std::size_t k_max_string_length = 64 * 1024;
+inline constexpr std::size_t k_max_string_length = std::size_t{64} * 1024;
 
 /// Errors reported for one input before reading stops; later ones would be noise.
 inline constexpr std::size_t k_max_errors = 50;

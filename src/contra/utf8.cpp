@@ -9,7 +9,8 @@ namespace contra {
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     iconv_t decoder = iconv_open("UTF-8", "UTF-8");
-    if (decoder == reinterpret_cast<iconv_t>(-1)) {
+    // (iconv_t)-1 is iconv_open's documented failure value.
+    if (decoder == reinterpret_cast<iconv_t>(-1)) { // NOLINT(performance-no-int-to-ptr)
         throw std::runtime_error("iconv has no UTF-8 decoder");
     }
     // iconv's interface takes a non-const input pointer but only reads through it.

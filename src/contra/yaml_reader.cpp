@@ -130,7 +130,7 @@ class PlainDataGuard : public YAML::EventHandler {
 
 // Below this size a document holds at most ~32,000 nodes (~16 MB as a yaml-cpp tree), so the
 // tree may be built before its limits are counted.
-constexpr std::size_t k_unguarded_size = 64 * 1024;
+constexpr std::size_t k_unguarded_size = std::size_t{64} * 1024;
 
 // The guard's extra pass over the parser's events is needed for a large text, or when one of
 // the bytes that anchors ('&'), aliases ('*'), tags ('!') and a second document (a line

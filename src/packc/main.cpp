@@ -8,8 +8,11 @@
 #include <fmt/os.h>
 
 #include <cstdio>
+#include <exception>
 
-int main(int argc, char** argv) {
+namespace {
+
+int compile(int argc, char** argv) {
     if (argc != 3) {
         fmt::print(stderr, "usage: contra-packc RULES_DIR OUTPUT.cpp\n");
         return 64;
@@ -49,4 +52,15 @@ int main(int argc, char** argv) {
                result.pack->facts.size(),
                result.pack->info.sha256);
     return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return compile(argc, argv);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "contra-packc: {}\n", e.what());
+    }
+    return 70;
 }
