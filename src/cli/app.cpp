@@ -1,5 +1,6 @@
 #include "cli/app.hpp"
 
+#include "cli/batch_command.hpp"
 #include "cli/check_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/lint_command.hpp"
@@ -25,6 +26,8 @@ Exit codes of 'check':
   0 proceed                    3 do_not_massage
   1 proceed_with_precautions   4 emergency
   2 postpone_and_refer         5 incomplete (unanswered questions could change the verdict)
+'batch' exits with its worst outcome, from least to most severe: 0, 1, 5, 2, 3, 4, then 65 if
+any record was bad (each bad record is an error line; the others are still checked).
 Errors never give a verdict:
   64 usage   65 bad profile data   66 input file unreadable   70 internal error
   73 audit log not writable   78 bad rule pack (or not the one --pack-sha256 pins))";
@@ -142,6 +145,9 @@ int run(int argc,
         setup_listings(app, listing_options, rules_listing, facts_listing);
         TestOptions test_options;
         CLI::App* test = setup_test(app, test_options);
+        BatchOptions batch_options;
+        CLI::App* batch = setup_batch(app, batch_options);
+        batch->footer(k_footer);
         LintOptions lint_options;
         CLI::App* lint = setup_lint(app, lint_options);
         // One command at a time; this also lets `contra test rules` name the folder `rules`
@@ -176,6 +182,9 @@ int run(int argc,
         }
         if (explain_command->parsed()) {
             return run_check(*pack, explain_options, in, out, err, environment);
+        }
+        if (batch->parsed()) {
+            return run_batch_command(*pack, batch_options, in, out, err, environment);
         }
         if (lint->parsed()) {
             return run_lint(lint_options, out, err);

@@ -8,6 +8,7 @@ namespace contra::cli {
 struct Environment {
     bool stdout_is_terminal = false;
     bool no_color = false; ///< NO_COLOR is set and not empty
+    bool stderr_is_terminal = false; ///< progress lines go there only then
 };
 
 /// The whole command line: parses argv, runs the command, prints to `out`/`err`, and returns

@@ -28,7 +28,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::
                  "empty-text",
                  "duplicate-condition",
                  "one-sided-site",
-                 "unused-value"};
+                 "unused-value",
+                 "csv-syntax"};
 
 // A message quotes what it refuses; a quoted value can be up to max-string-length long.
 std::string shorten(std::string message) {
@@ -94,6 +95,22 @@ void Diagnostics::add(DiagnosticCode code, SourceLocation where, std::string mes
     diagnostic.where = std::move(where);
     diagnostic.message = std::move(message);
     add(std::move(diagnostic));
+}
+
+void Diagnostics::set_field(std::size_t first, const std::string& field) {
+    for (std::size_t i = first; i < m_items.size(); ++i) {
+        if (m_items[i].field.empty()) {
+            m_items[i].field = field;
+        }
+    }
+}
+
+void Diagnostics::shift_lines(int lines) {
+    for (Diagnostic& diagnostic : m_items) {
+        if (diagnostic.where.line > 0) {
+            diagnostic.where.line += lines;
+        }
+    }
 }
 
 void Diagnostics::append(const Diagnostics& other) {

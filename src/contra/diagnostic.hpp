@@ -38,6 +38,7 @@ enum class DiagnosticCode {
     duplicate_condition, ///< lint: two rules with the same condition
     one_sided_site,      ///< lint: a rule names one side where the condition cannot know the side
     unused_value,        ///< lint: enum values no condition tells apart
+    csv_syntax,          ///< a CSV row libcsv cannot read (an unclosed quote, say)
     count_
 };
 
@@ -51,6 +52,7 @@ struct Diagnostic {
     SourceLocation where;
     std::string message;
     std::string source_line; ///< the offending line, for the caret snippet; may be empty
+    std::string field;       ///< the profile's fact (or CSV column) at fault; may be empty
 };
 
 /// `file:line:col: error|warning: message [code]`, then the source line and a caret under the
@@ -65,6 +67,10 @@ class Diagnostics {
     /// A diagnostic without a source line to show (a whole file, or no file at all).
     void add(DiagnosticCode code, SourceLocation where, std::string message);
     void append(const Diagnostics& other);
+    /// Names `field` on the diagnostics from index `first` on that name none yet.
+    void set_field(std::size_t first, const std::string& field);
+    /// Moves every located diagnostic down by `lines`: for a record read out of a longer input.
+    void shift_lines(int lines);
     /// True when any diagnostic is an error (warnings come only from lint).
     [[nodiscard]] bool has_errors() const;
     /// True once k_max_errors errors are kept: readers stop there.

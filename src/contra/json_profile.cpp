@@ -13,11 +13,14 @@ namespace {
 // Builds the profile from SAX events; returning false stops the parse and declines the input.
 class ProfileSax : public nlohmann::json_sax<nlohmann::json> {
   public:
-    explicit ProfileSax(const RulePack& pack)
-        : m_pack(pack), m_profile(empty_profile(pack)), m_seen(pack.facts.size(), false) {}
+    ProfileSax(const RulePack& pack, std::optional<std::string>* record_id)
+        : m_pack(pack), m_profile(empty_profile(pack)), m_seen(pack.facts.size(), false),
+          m_record_id(record_id) {}
 
     bool null() override { return answer_unknown(); }
-    bool boolean(bool value) override { return scalar(value ? "yes" : "no"); }
+    bool boolean(bool value) override {
+        return !m_reading_id && scalar(value ? "yes" : "no");
+    }
     bool number_integer(number_integer_t value) override {
         return scalar(fmt::format("{}", value));
     }
@@ -33,9 +36,16 @@ class ProfileSax : public nlohmann::json_sax<nlohmann::json> {
     }
     bool binary(binary_t&) override { return false; }
 
-    bool start_object(std::size_t) override { return !m_started && (m_started = true); }
+    bool start_object(std::size_t) override {
+        return !m_started && !m_reading_id && (m_started = true);
+    }
     bool end_object() override { return m_fact < 0 && !m_in_list; }
     bool key(string_t& key) override {
+        if (m_record_id != nullptr && key == "id" && !m_id_seen) {
+            m_id_seen = true;
+            m_reading_id = true;
+            return true;
+        }
         const auto index = m_pack.find_fact(key);
         if (!index || m_seen[*index]) {
             return false;
@@ -45,7 +55,7 @@ class ProfileSax : public nlohmann::json_sax<nlohmann::json> {
         return true;
     }
     bool start_array(std::size_t) override {
-        if (m_fact < 0 || m_in_list || fact().type != FactType::site_list) {
+        if (m_reading_id || m_fact < 0 || m_in_list || fact().type != FactType::site_list) {
             return false;
         }
         m_in_list = true;
@@ -62,13 +72,19 @@ class ProfileSax : public nlohmann::json_sax<nlohmann::json> {
         return false;
     }
 
-    [[nodiscard]] bool complete() const { return m_started && m_fact < 0 && !m_in_list; }
+    [[nodiscard]] bool complete() const {
+        return m_started && m_fact < 0 && !m_in_list && !m_reading_id;
+    }
     Profile take() { return std::move(m_profile); }
 
   private:
     const Fact& fact() const { return m_pack.facts[static_cast<std::size_t>(m_fact)]; }
 
     bool answer_unknown() {
+        if (m_reading_id) {
+            m_reading_id = false;
+            return true;
+        }
         if (m_fact < 0 || m_in_list) {
             return false;
         }
@@ -77,6 +93,11 @@ class ProfileSax : public nlohmann::json_sax<nlohmann::json> {
     }
 
     bool scalar(std::string_view text) {
+        if (m_reading_id) {
+            *m_record_id = std::string(text);
+            m_reading_id = false;
+            return true;
+        }
         if (m_fact < 0 || m_in_list) {
             return false;
         }
@@ -100,12 +121,17 @@ class ProfileSax : public nlohmann::json_sax<nlohmann::json> {
     bool m_in_list = false;
     bool m_started = false;
     SiteSet m_sites;
+    std::optional<std::string>* m_record_id; ///< null: `id` is no key of a profile
+    bool m_id_seen = false;
+    bool m_reading_id = false;
 };
 
 } // namespace
 
-std::optional<Profile> read_json_profile_fast(const RulePack& pack, std::string_view text) {
-    ProfileSax sax(pack);
+std::optional<Profile> read_json_profile_fast(const RulePack& pack,
+                                              std::string_view text,
+                                              std::optional<std::string>* record_id) {
+    ProfileSax sax(pack, record_id);
     const bool parsed = nlohmann::json::sax_parse(text,
                                                   &sax,
                                                   nlohmann::json::input_format_t::json,

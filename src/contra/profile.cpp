@@ -66,7 +66,8 @@ bool apply_profile_node(const RulePack& pack,
                         const YamlDocument& doc,
                         const YAML::Node& node,
                         Profile& profile,
-                        Diagnostics& out) {
+                        Diagnostics& out,
+                        std::optional<std::string>* record_id) {
     const std::size_t errors_before = out.error_count();
     auto entries = read_map(doc, node, "the profile", out);
     if (!entries) {
@@ -77,17 +78,27 @@ bool apply_profile_node(const RulePack& pack,
         if (out.error_limit_reached()) {
             break;
         }
+        const std::size_t first_new = out.items().size();
+        if (record_id != nullptr && entry.key == "id") {
+            if (auto id = read_scalar(doc, entry, out)) {
+                *record_id = std::move(*id);
+            }
+            out.set_field(first_new, entry.key);
+            continue;
+        }
         const auto index = pack.find_fact(entry.key);
         if (!index) {
             out.add(doc.error(
                 DiagnosticCode::unknown_name,
                 entry.key_mark,
                 fmt::format("unknown fact '{}'{}", entry.key, did_you_mean(entry.key, ids))));
+            out.set_field(first_new, entry.key);
             continue;
         }
         if (auto value = read_answer(pack, doc, pack.facts[*index], entry, out)) {
             profile.answers[*index] = *value;
         }
+        out.set_field(first_new, entry.key);
     }
     return out.error_count() == errors_before;
 }
@@ -97,12 +108,22 @@ Profile empty_profile(const RulePack& pack) {
 }
 
 ProfileResult read_profile(const RulePack& pack, std::string text, std::string file_name) {
+    return read_profile_text(pack, std::move(text), std::move(file_name), nullptr);
+}
+
+ProfileResult read_profile_text(const RulePack& pack,
+                                std::string text,
+                                std::string file_name,
+                                std::optional<std::string>* record_id) {
     ProfileResult result;
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && text[first] == '{') {
-        if (auto profile = read_json_profile_fast(pack, text)) {
+        if (auto profile = read_json_profile_fast(pack, text, record_id)) {
             result.profile = std::move(*profile);
             return result;
+        }
+        if (record_id != nullptr) {
+            record_id->reset(); // the located path below reads it again
         }
     }
     Diagnostics& out = result.diagnostics;
@@ -117,7 +138,7 @@ ProfileResult read_profile(const RulePack& pack, std::string text, std::string f
         return result;
     }
     Profile profile = empty_profile(pack);
-    apply_profile_node(pack, doc, doc.root(), profile, out);
+    apply_profile_node(pack, doc, doc.root(), profile, out, record_id);
     if (!out.has_errors()) {
         result.profile = std::move(profile);
     }

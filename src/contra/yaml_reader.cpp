@@ -267,7 +267,7 @@ Diagnostic
 YamlDocument::error(DiagnosticCode code, const YAML::Mark& mark, std::string message) const {
     SourceLocation where = location(mark);
     std::string line = where.line > 0 ? line_text(where.line) : std::string{};
-    return Diagnostic{code, Severity::error, std::move(where), std::move(message), std::move(line)};
+    return Diagnostic{code, Severity::error, std::move(where), std::move(message), std::move(line), {}};
 }
 
 std::string YamlDocument::line_text(int line) const {

@@ -1,0 +1,199 @@
+#include "cli/batch_command.hpp"
+
+#include "cli/batch_progress.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/pack_choice.hpp"
+#include "contra/batch_result.hpp"
+#include "contra/batch_runner.hpp"
+#include "contra/column_map.hpp"
+#include "contra/csv_layout.hpp"
+#include "contra/csv_records.hpp"
+#include "contra/file_text.hpp"
+#include "contra/text_record_sources.hpp"
+
+#include <fmt/ostream.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace contra::cli {
+namespace {
+
+std::string detect_format(const std::string& input, std::istream& in) {
+    const std::string extension = std::filesystem::path(input).extension().string();
+    if (extension == ".csv") {
+        return "csv";
+    }
+    if (extension == ".ndjson" || extension == ".jsonl" || extension == ".json") {
+        return "ndjson";
+    }
+    if (extension == ".yaml" || extension == ".yml") {
+        return "yaml";
+    }
+    // Standard input, or a name that says nothing: NDJSON when it starts with an object.
+    while (in && std::isspace(in.peek()) != 0) {
+        in.get();
+    }
+    return in.peek() == '{' ? "ndjson" : "yaml";
+}
+
+std::string summary_line(const BatchSummary& summary, double seconds) {
+    std::string counts;
+    for (std::size_t i = 0; i < summary.verdicts.size(); ++i) {
+        if (summary.verdicts[i] > 0) {
+            counts += fmt::format(
+                ", {} {}", summary.verdicts[i], to_string(static_cast<Verdict>(i)));
+        }
+    }
+    return fmt::format("contra batch: {} profiles in {:.2f} s ({:.0f}/s){}, {} error{}\n",
+                       summary.records(),
+                       seconds,
+                       seconds > 0 ? static_cast<double>(summary.records()) / seconds : 0.0,
+                       counts,
+                       summary.errors,
+                       summary.errors == 1 ? "" : "s");
+}
+
+int exit_code_of(const BatchSummary& summary) {
+    constexpr Verdict by_rank[] = {Verdict::proceed,
+                                   Verdict::proceed_with_precautions,
+                                   Verdict::incomplete,
+                                   Verdict::postpone_and_refer,
+                                   Verdict::do_not_massage,
+                                   Verdict::emergency};
+    if (summary.worst_rank < 0 || summary.worst_rank >= 6) {
+        return to_int(ExitCode::bad_profile);
+    }
+    return exit_code(by_rank[summary.worst_rank]);
+}
+
+std::optional<ColumnMap>
+load_column_map(const RulePack& pack, const std::string& path, std::ostream& err, int& code) {
+    FileText file = read_file_text(path);
+    if (!file.error.empty()) {
+        fmt::print(err, "contra: error: {}\n", file.error);
+        code = to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
+        return std::nullopt;
+    }
+    Diagnostics diagnostics;
+    auto map = read_column_map(pack, std::move(file.text), path, diagnostics);
+    if (!map) {
+        fmt::print(err, "{}contra: error: the column map is invalid; nothing was checked\n",
+                   diagnostics.format());
+        code = to_int(ExitCode::bad_profile);
+    }
+    return map;
+}
+
+} // namespace
+
+CLI::App* setup_batch(CLI::App& app, BatchOptions& options) {
+    CLI::App* batch = app.add_subcommand(
+        "batch",
+        "Check many profiles (NDJSON, a YAML stream or CSV) and write one JSON line for each");
+    batch->add_option("input", options.input, "The profiles: a file, or - for standard input")
+        ->type_name("FILE");
+    batch
+        ->add_option("--input-format",
+                     options.input_format,
+                     "ndjson (one JSON object per line), yaml (documents separated by ---), or "
+                     "csv (a header row of fact ids or mapped column names); auto goes by the "
+                     "file's extension, else by its first character")
+        ->check(CLI::IsMember({"auto", "ndjson", "yaml", "csv"}))
+        ->option_text("auto|ndjson|yaml|csv (default: auto)");
+    batch
+        ->add_option("--columns",
+                     options.columns,
+                     "For CSV: a YAML file mapping header texts to fact ids and a form's answer "
+                     "texts to values (docs/batch.md)")
+        ->type_name("FILE");
+    batch
+        ->add_option("--jobs,-j",
+                     options.jobs,
+                     "Threads to use (default: one per core); output stays in input order")
+        ->check(CLI::Range(1U, 1024U))
+        ->type_name("N");
+    batch
+        ->add_option(
+            "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
+        ->type_name("DIR");
+    add_pack_sha256_option(*batch, options.pack_sha256);
+    return batch;
+}
+
+int run_batch_command(const RulePack& pack,
+                      const BatchOptions& options,
+                      std::istream& in,
+                      std::ostream& out,
+                      std::ostream& err,
+                      const Environment& environment) {
+    const bool from_stdin = options.input == "-";
+    std::ifstream file;
+    if (!from_stdin) {
+        file.open(options.input, std::ios::binary);
+        if (!file || std::filesystem::is_directory(options.input)) {
+            fmt::print(err, "contra: error: cannot read {}\n", options.input);
+            return to_int(ExitCode::no_input);
+        }
+    }
+    std::istream& input = from_stdin ? in : file;
+    const std::string name = from_stdin ? "<stdin>" : options.input;
+    const std::string format =
+        options.input_format == "auto" ? detect_format(options.input, input) : options.input_format;
+    if (!options.columns.empty() && format != "csv") {
+        fmt::print(err, "contra: error: --columns applies to CSV input only\n");
+        return to_int(ExitCode::usage);
+    }
+
+    std::unique_ptr<RecordSource> source;
+    std::optional<ColumnMap> map; // the layout points into it
+    std::optional<CsvLayout> layout;
+    RecordReader read;
+    if (format == "csv") {
+        if (!options.columns.empty()) {
+            int code = 0;
+            map = load_column_map(pack, options.columns, err, code);
+            if (!map) {
+                return code;
+            }
+        }
+        BatchRecord header;
+        source = csv_records(input, header);
+        Diagnostics diagnostics;
+        layout = CsvLayout::from_header(pack, header, map ? &*map : nullptr, name, diagnostics);
+        if (!layout) {
+            fmt::print(err, "{}contra: error: the CSV header is invalid; nothing was checked\n",
+                       diagnostics.format());
+            return to_int(ExitCode::bad_profile);
+        }
+        read = [&pack, &layout, &name](BatchRecord& record) {
+            return layout->read(pack, record, name);
+        };
+    } else {
+        source = format == "ndjson" ? ndjson_records(input) : yaml_stream_records(input);
+        read = [&pack, &name](BatchRecord& record) { return read_text_record(pack, record, name); };
+    }
+
+    std::error_code ignored;
+    const auto size = from_stdin ? 0 : std::filesystem::file_size(options.input, ignored);
+    BatchProgress progress(err, environment.stderr_is_terminal,
+                           size == static_cast<std::uintmax_t>(-1) ? 0 : size);
+    const unsigned jobs =
+        options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+    const auto start = std::chrono::steady_clock::now();
+    const BatchSummary summary = run_batch(
+        pack, *source, read, out, jobs, [&](const BatchSummary& so_far) { progress.update(so_far); });
+    out.flush();
+    progress.finish();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    fmt::print(err, "{}", summary_line(summary, seconds));
+    if (summary.records() == 0) {
+        fmt::print(err, "contra: error: {} holds no profiles\n", name);
+    }
+    return exit_code_of(summary);
+}
+
+} // namespace contra::cli

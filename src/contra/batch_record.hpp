@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace contra {
+
+/// One client's answers as a batch input holds them, not yet read: the text of an NDJSON line
+/// or a YAML document, or the cells of a CSV row.
+struct BatchRecord {
+    std::size_t number = 0; ///< 1-based, in input order
+    int line = 0;           ///< where the record starts in the input, 1-based
+    std::string text;
+    std::vector<std::string> cells;
+    std::string error;     ///< set when the record could not even be cut out
+    bool too_long = false; ///< the error is a limit, not malformed input
+};
+
+/// Cuts a batch input into records, one at a time, holding only the current one in memory.
+class RecordSource {
+  public:
+    virtual ~RecordSource() = default;
+    RecordSource() = default;
+    RecordSource(const RecordSource&) = delete;
+    RecordSource& operator=(const RecordSource&) = delete;
+
+    /// The next record into `record`; false at the end of the input.
+    virtual bool next(BatchRecord& record) = 0;
+    /// Bytes of the input consumed so far, for progress.
+    [[nodiscard]] virtual std::size_t bytes_read() const = 0;
+};
+
+} // namespace contra

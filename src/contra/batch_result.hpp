@@ -1,0 +1,34 @@
+#pragma once
+
+#include "contra/level.hpp"
+#include "contra/record_profile.hpp"
+#include "contra/report_json_writer.hpp"
+#include "contra/rule_pack.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace contra {
+
+/// One line of `contra batch` output, with the verdict it carries (none for an error line).
+struct RecordOutcome {
+    std::string line; ///< compact JSON and a newline
+    std::optional<Verdict> verdict;
+};
+
+/// Evaluates a record read without error and writes its result line: `record`, `id` when the
+/// record has one, then the fields of `contra check --format json`. A record with diagnostics
+/// becomes an error line instead: `record`, `id`, and `errors`, each with its code, field,
+/// message and location.
+RecordOutcome screen_record(const RulePack& pack,
+                            const ReportJsonWriter& writer,
+                            std::size_t number,
+                            RecordProfile record);
+
+/// How bad an outcome is, for a batch's exit code: an error above every verdict, and among
+/// verdicts `incomplete` between proceed_with_precautions and postpone_and_refer (it allows
+/// treatment on the answers given but may not stand).
+int outcome_rank(std::optional<Verdict> verdict);
+
+} // namespace contra

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "contra/batch_record.hpp"
+#include "contra/diagnostic.hpp"
+#include "contra/profile.hpp"
+
+#include <optional>
+#include <string>
+
+namespace contra {
+
+/// One batch record read: the profile (none when there is any diagnostic), the diagnostics
+/// located in the whole input, and the record's `id` when it has one.
+struct RecordProfile {
+    std::optional<Profile> profile;
+    Diagnostics diagnostics;
+    std::optional<std::string> id;
+};
+
+/// Reads an NDJSON line or a YAML document of `file` as a profile that may carry an `id`.
+RecordProfile read_text_record(const RulePack& pack, BatchRecord& record, const std::string& file);
+
+} // namespace contra

@@ -1,0 +1,166 @@
+// `contra batch`, run in process: order, the worst-outcome exit code, error lines that do not
+// stop the batch, and results identical to `contra check`.
+
+#include "run_contra.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace contra::cli {
+namespace {
+
+using testing::Outcome;
+using testing::run_contra;
+
+std::vector<nlohmann::ordered_json> lines_of(const std::string& text) {
+    std::vector<nlohmann::ordered_json> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(nlohmann::ordered_json::parse(line));
+    }
+    return lines;
+}
+
+// Records that differ in ways that matter: clear, precautions, unanswered, referral, errors.
+std::string varied_ndjson(std::size_t count) {
+    const std::vector<std::string> kinds{
+        R"({"modality": "lymphatic_facial", "sinusitis": "none"})",
+        R"({"modality": "vascular_leg_massage", "leg_ulcer_sites": ["shin_left"]})",
+        R"({"modality": "mld_legs", "leg_warmth": "yes"})",
+        R"({"modality": "mld_legs", "leg_warmth": "sometimes"})",
+        R"({"suspected_dvt": "yes"})"};
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) {
+        text += kinds[i % kinds.size()] + "\n";
+    }
+    return text;
+}
+
+TEST(Batch, ManyThreadsWriteTheSameLinesInInputOrderAsOne) {
+    const std::string input = varied_ndjson(600); // three chunks
+    const Outcome one = run_contra({"batch", "-", "--jobs", "1"}, input);
+    const Outcome three = run_contra({"batch", "-", "--jobs", "3"}, input);
+    EXPECT_EQ(one.code, 65);
+    EXPECT_EQ(three.code, 65);
+    ASSERT_EQ(one.out, three.out);
+    const auto lines = lines_of(one.out);
+    ASSERT_EQ(lines.size(), 600U);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        EXPECT_EQ(lines[i]["record"], i + 1);
+    }
+}
+
+TEST(Batch, EachResultIsWhatCheckSaysForTheSameProfile) {
+    const std::string profile =
+        R"({"modality": "vascular_leg_massage", "varicose_vein_sites": ["calf_left"], "varicose_twisted_bulging": "yes"})";
+    const Outcome batch = run_contra({"batch", "-"}, R"({"id": "A-7", )" + profile.substr(1) + "\n");
+    const Outcome check = run_contra({"check", "-", "--format", "json"}, profile);
+    auto line = lines_of(batch.out).at(0);
+    EXPECT_EQ(line["record"], 1);
+    EXPECT_EQ(line["id"], "A-7");
+    line.erase("record");
+    line.erase("id");
+    EXPECT_EQ(line, nlohmann::ordered_json::parse(check.out));
+    EXPECT_EQ(batch.code, check.code);
+}
+
+TEST(Batch, TheExitCodeIsTheWorstOutcomeAndAnErrorIsWorstOfAll) {
+    const std::string clear = R"({"suspected_dvt": "no"})" "\n";
+    const std::string refer =
+        R"({"modality": "vascular_leg_massage", "leg_ulcer_sites": ["shin_left"]})" "\n";
+    const std::string emergency = R"({"sudden_breathlessness": "yes"})" "\n";
+    const std::string bad = R"({"leg_warmth": "sometimes"})" "\n";
+    EXPECT_EQ(run_contra({"batch", "-"}, clear + refer).code, 2);
+    EXPECT_EQ(run_contra({"batch", "-"}, refer + emergency + clear).code, 4);
+    EXPECT_EQ(run_contra({"batch", "-"}, emergency + bad).code, 65);
+}
+
+TEST(Batch, ABadRecordIsAnErrorLineAndTheRecordsAfterItAreStillChecked) {
+    const Outcome run = run_contra(
+        {"batch", "-"},
+        "{\"id\": \"x\", \"leg_wamth\": \"no\"}\n{\"sudden_breathlessness\": \"yes\"}\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_EQ(lines.size(), 2U);
+    const auto& error = lines[0]["errors"].at(0);
+    EXPECT_EQ(lines[0]["id"], "x");
+    EXPECT_EQ(error["code"], "unknown-name");
+    EXPECT_EQ(error["field"], "leg_wamth");
+    EXPECT_EQ(error["line"], 1);
+    EXPECT_NE(error["message"].get<std::string>().find("did you mean 'leg_warmth'"),
+              std::string::npos);
+    EXPECT_FALSE(lines[0].contains("verdict")); // an error is never a verdict
+    EXPECT_EQ(lines[1]["verdict"], "emergency");
+    EXPECT_NE(run.err.find("1 emergency, 1 error\n"), std::string::npos) << run.err;
+}
+
+TEST(Batch, ErrorsInAYamlStreamAreLocatedInTheWholeInput) {
+    const Outcome run = run_contra({"batch", "--input-format", "yaml", "-"},
+                                   "leg_warmth: \"no\"\n---\nmodality: mld_legs\n\nleg_warmth: maybe\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_EQ(lines.size(), 2U);
+    EXPECT_EQ(lines[1]["errors"][0]["line"], 5);
+    EXPECT_EQ(lines[1]["errors"][0]["column"], 13);
+}
+
+TEST(Batch, ALineOverTheSizeLimitIsRefusedAloneAndByName) {
+    const std::string huge = "{\"id\": \"" + std::string(std::size_t{1100} * 1024, 'x') + "\"}\n";
+    const Outcome run = run_contra({"batch", "-"}, huge + R"({"suspected_dvt": "yes"})" "\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_EQ(lines.size(), 2U);
+    EXPECT_EQ(lines[0]["errors"][0]["code"], "limit-exceeded");
+    EXPECT_NE(lines[0]["errors"][0]["message"].get<std::string>().find("max-file-size"),
+              std::string::npos);
+    EXPECT_EQ(lines[1]["verdict"], "do_not_massage");
+}
+
+TEST(Batch, CsvBlankCellsAreUnknownAndNoneIsAnEmptyList) {
+    const Outcome run = run_contra({"batch", "--input-format", "csv", "-"},
+                                   "modality,leg_warmth,varicose_vein_sites\n"
+                                   "vascular_leg_massage,,none\n"
+                                   "vascular_leg_massage,no,\"calf_left, ankle_left\"\n"
+                                   "vascular_leg_massage,no,calf_left;ankle_left\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_EQ(lines.size(), 3U);
+    bool warmth_unanswered = false;
+    for (const auto& item : lines[0]["unanswered"]) {
+        warmth_unanswered = warmth_unanswered || item["fact"] == "leg_warmth";
+    }
+    EXPECT_TRUE(warmth_unanswered) << lines[0].dump();
+    EXPECT_NE(lines[0]["verdict"], "proceed");
+    EXPECT_EQ(lines[1]["avoid"], lines[2]["avoid"]); // a quoted comma list and a ; list agree
+}
+
+TEST(Batch, ACsvRowWithTheWrongNumberOfCellsIsAnErrorLine) {
+    const Outcome run = run_contra({"batch", "--input-format", "csv", "-"},
+                                   "modality,leg_warmth\nmld_legs\nmld_legs,no\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_EQ(lines.size(), 2U);
+    EXPECT_EQ(lines[0]["errors"][0]["line"], 2);
+    EXPECT_NE(lines[0]["errors"][0]["message"].get<std::string>().find("1 cells; the header has 2"),
+              std::string::npos);
+    EXPECT_TRUE(lines[1].contains("verdict"));
+    EXPECT_EQ(run.code, 65);
+}
+
+TEST(Batch, AnUnclosedQuoteSpoilsOnlyItsOwnRow) {
+    const Outcome run = run_contra({"batch", "--input-format", "csv", "-"},
+                                   "modality,leg_warmth\nmld_legs,\"no\nmld_legs,yes\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(lines[0]["errors"][0]["code"], "csv-syntax");
+    EXPECT_EQ(run.code, 65);
+}
+
+TEST(Batch, NothingToCheckIsAnErrorNotAClearance) {
+    const Outcome run = run_contra({"batch", "--input-format", "ndjson", "-"}, "\n\n");
+    EXPECT_EQ(run.code, 65);
+    EXPECT_EQ(run.out, "");
+    EXPECT_NE(run.err.find("holds no profiles"), std::string::npos);
+}
+
+} // namespace
+} // namespace contra::cli
