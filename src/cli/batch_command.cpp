@@ -168,12 +168,12 @@ int run_batch_command(const RulePack& pack,
                        diagnostics.format());
             return to_int(ExitCode::bad_profile);
         }
-        read = [&pack, &layout, &name](BatchRecord& record) {
+        read = [&pack, &layout, &name](const BatchRecord& record) {
             return layout->read(pack, record, name);
         };
     } else {
         source = format == "ndjson" ? ndjson_records(input) : yaml_stream_records(input);
-        read = [&pack, &name](BatchRecord& record) { return read_text_record(pack, record, name); };
+        read = [&pack, &name](const BatchRecord& record) { return read_text_record(pack, record, name); };
     }
 
     std::error_code ignored;

@@ -17,20 +17,19 @@ ordered_json record_head(std::size_t number, const std::optional<std::string>& i
     return json;
 }
 
-std::string to_line(const ordered_json& json) {
-    std::string line = json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-    line += '\n';
-    return line;
+std::string serialized(const ordered_json& json) {
+    return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 } // namespace
 
-RecordOutcome screen_record(const RulePack& pack,
-                            const ReportJsonWriter& writer,
-                            std::size_t number,
-                            RecordProfile record) {
+std::optional<Verdict> screen_record(const RulePack& pack,
+                                     const ReportJsonWriter& writer,
+                                     std::size_t number,
+                                     const RecordProfile& record,
+                                     std::string& out) {
+    ordered_json head = record_head(number, record.id);
     if (!record.profile) {
-        ordered_json json = record_head(number, record.id);
         ordered_json errors = ordered_json::array();
         for (const Diagnostic& diagnostic : record.diagnostics.items()) {
             errors.push_back(ordered_json{{"code", to_string(diagnostic.code)},
@@ -42,16 +41,18 @@ RecordOutcome screen_record(const RulePack& pack,
                                           {"line", diagnostic.where.line},
                                           {"column", diagnostic.where.column}});
         }
-        json["errors"] = std::move(errors);
-        return {to_line(json), std::nullopt};
+        head["errors"] = std::move(errors);
+        out += serialized(head);
+        out += '\n';
+        return std::nullopt;
     }
     const Report report = evaluate(pack, *record.profile);
-    std::string line = to_line(record_head(number, record.id));
-    line.pop_back(); // the newline
-    line.back() = ',';
-    writer.append_members(report, line);
-    line += "}\n";
-    return {std::move(line), report.verdict};
+    std::string line = serialized(head);
+    line.back() = ','; // the members of the report follow those of the record
+    out += line;
+    writer.append_members(report, out);
+    out += "}\n";
+    return report.verdict;
 }
 
 int outcome_rank(std::optional<Verdict> verdict) {

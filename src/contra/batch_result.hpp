@@ -11,20 +11,16 @@
 
 namespace contra {
 
-/// One line of `contra batch` output, with the verdict it carries (none for an error line).
-struct RecordOutcome {
-    std::string line; ///< compact JSON and a newline
-    std::optional<Verdict> verdict;
-};
-
-/// Evaluates a record read without error and writes its result line: `record`, `id` when the
-/// record has one, then the fields of `contra check --format json`. A record with diagnostics
-/// becomes an error line instead: `record`, `id`, and `errors`, each with its code, field,
-/// message and location.
-RecordOutcome screen_record(const RulePack& pack,
-                            const ReportJsonWriter& writer,
-                            std::size_t number,
-                            RecordProfile record);
+/// Evaluates a record read without error and appends its result line (compact JSON and a
+/// newline) to `out`: `record`, `id` when the record has one, then the fields of
+/// `contra check --format json`. A record with diagnostics becomes an error line instead:
+/// `record`, `id`, and `errors`, each with its code, field, message and location. Returns the
+/// verdict; none for an error line.
+std::optional<Verdict> screen_record(const RulePack& pack,
+                                     const ReportJsonWriter& writer,
+                                     std::size_t number,
+                                     const RecordProfile& record,
+                                     std::string& out);
 
 /// How bad an outcome is, for a batch's exit code: an error above every verdict, and among
 /// verdicts `incomplete` between proceed_with_precautions and postpone_and_refer (it allows

@@ -1,6 +1,7 @@
 #include "contra/batch_runner.hpp"
 
 #include "contra/batch_result.hpp"
+#include "contra/worker_pool.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -12,29 +13,33 @@ namespace contra {
 namespace {
 
 constexpr std::size_t k_chunk_records = 256;
+constexpr std::size_t k_typical_line_bytes = 3000; // a line of the bundled pack is 1-5 KB
+
+using Chunk = std::vector<BatchRecord>;
 
 struct ChunkResult {
     std::string text;
     BatchSummary counts;
+    Chunk records; ///< handed back, so the reading thread reuses their buffers
 };
 
 ChunkResult screen_chunk(const RulePack& pack,
                          const ReportJsonWriter& writer,
-                         std::vector<BatchRecord> chunk,
+                         Chunk chunk,
                          const RecordReader& read) {
     ChunkResult result;
+    result.text.reserve(chunk.size() * k_typical_line_bytes);
     for (BatchRecord& record : chunk) {
-        const std::size_t number = record.number;
-        RecordOutcome outcome = screen_record(pack, writer, number, read(record));
-        result.text += outcome.line;
-        if (outcome.verdict) {
-            ++result.counts.verdicts[static_cast<std::size_t>(*outcome.verdict)];
+        const std::optional<Verdict> verdict =
+            screen_record(pack, writer, record.number, read(record), result.text);
+        if (verdict) {
+            ++result.counts.verdicts[static_cast<std::size_t>(*verdict)];
         } else {
             ++result.counts.errors;
         }
-        result.counts.worst_rank =
-            std::max(result.counts.worst_rank, outcome_rank(outcome.verdict));
+        result.counts.worst_rank = std::max(result.counts.worst_rank, outcome_rank(verdict));
     }
+    result.records = std::move(chunk);
     return result;
 }
 
@@ -46,16 +51,38 @@ void add_counts(BatchSummary& total, const BatchSummary& chunk) {
     total.worst_rank = std::max(total.worst_rank, chunk.worst_rank);
 }
 
-std::vector<BatchRecord> next_chunk(RecordSource& source) {
-    std::vector<BatchRecord> chunk;
-    chunk.reserve(k_chunk_records);
-    BatchRecord record;
-    while (chunk.size() < k_chunk_records && source.next(record)) {
-        chunk.push_back(std::move(record));
-        record = {};
+// Fills `chunk` with up to k_chunk_records records, reusing the records (and their text
+// buffers) already in it: allocating on one thread and freeing on another is what made threads
+// slower than one in the first measurements.
+void next_chunk(RecordSource& source, Chunk& chunk) {
+    std::size_t count = 0;
+    for (; count < k_chunk_records; ++count) {
+        if (count == chunk.size()) {
+            chunk.emplace_back();
+        }
+        if (!source.next(chunk[count])) {
+            break;
+        }
     }
-    return chunk;
+    chunk.resize(count);
 }
+
+// Chunks whose records came back from the workers, to be filled again.
+class ChunkStore {
+  public:
+    Chunk take() {
+        if (m_spare.empty()) {
+            return {};
+        }
+        Chunk chunk = std::move(m_spare.back());
+        m_spare.pop_back();
+        return chunk;
+    }
+    void give_back(Chunk chunk) { m_spare.push_back(std::move(chunk)); }
+
+  private:
+    std::vector<Chunk> m_spare;
+};
 
 } // namespace
 
@@ -71,34 +98,39 @@ BatchSummary run_batch(const RulePack& pack,
                        const std::function<void(const BatchSummary&)>& on_progress) {
     BatchSummary total;
     const ReportJsonWriter writer(pack);
-    auto write = [&](const ChunkResult& chunk) {
+    ChunkStore store;
+    auto write = [&](ChunkResult chunk) {
         out << chunk.text;
         add_counts(total, chunk.counts);
         on_progress(total);
+        store.give_back(std::move(chunk.records));
+    };
+    auto read_chunk = [&] {
+        Chunk chunk = store.take();
+        next_chunk(source, chunk);
+        total.bytes_read = source.bytes_read();
+        return chunk;
     };
     if (jobs <= 1) {
-        for (auto chunk = next_chunk(source); !chunk.empty(); chunk = next_chunk(source)) {
-            total.bytes_read = source.bytes_read();
+        for (Chunk chunk = read_chunk(); !chunk.empty(); chunk = read_chunk()) {
             write(screen_chunk(pack, writer, std::move(chunk), read));
         }
         return total;
     }
-    // The calling thread reads and writes; each chunk is screened on a thread of its own, and
-    // results are written in the order the chunks were read. Waiting on the oldest chunk before
-    // reading more keeps at most `jobs` chunks in flight.
+    // The calling thread reads and writes; the pool's threads screen the chunks, and results
+    // are written in the order the chunks were read. Waiting on the oldest chunk before reading
+    // more keeps at most `jobs` chunks in flight.
+    WorkerPool pool(jobs);
     std::deque<std::future<ChunkResult>> in_flight;
-    for (auto chunk = next_chunk(source); !chunk.empty(); chunk = next_chunk(source)) {
-        total.bytes_read = source.bytes_read();
+    for (Chunk chunk = read_chunk(); !chunk.empty(); chunk = read_chunk()) {
         if (in_flight.size() >= jobs) {
             write(in_flight.front().get());
             in_flight.pop_front();
         }
-        in_flight.push_back(std::async(std::launch::async,
-                                       screen_chunk,
-                                       std::cref(pack),
-                                       std::cref(writer),
-                                       std::move(chunk),
-                                       std::cref(read)));
+        in_flight.push_back(
+            pool.submit([&pack, &writer, &read, chunk = std::move(chunk)]() mutable {
+                return screen_chunk(pack, writer, std::move(chunk), read);
+            }));
     }
     while (!in_flight.empty()) {
         write(in_flight.front().get());

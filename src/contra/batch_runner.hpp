@@ -22,7 +22,7 @@ struct BatchSummary {
 };
 
 /// Reads one record into a profile; called from several threads at once.
-using RecordReader = std::function<RecordProfile(BatchRecord&)>;
+using RecordReader = std::function<RecordProfile(const BatchRecord&)>;
 
 /// Screens every record of `source` and writes one result line per record to `out`, in input
 /// order, with `jobs` threads (1: all on the calling thread). Records go through in chunks, and

@@ -9,7 +9,7 @@
 namespace contra {
 
 /// The fast path for JSON profiles: an object of fact ids to answers, read in one pass with
-/// nlohmann/json's SAX parser and no document tree. It accepts only input the YAML path reads
+/// simdjson's On-Demand parser and no document tree. It accepts only input the YAML path reads
 /// the same way, and returns nullopt for anything else (any error included), so the caller
 /// falls back to the YAML path, which reports each problem with its line and column. With
 /// `record_id`, a key `id` is accepted too, and its string or number goes there.

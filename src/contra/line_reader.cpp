@@ -1,6 +1,6 @@
 #include "contra/line_reader.hpp"
 
-#include <algorithm>
+#include <cstring>
 
 namespace contra {
 
@@ -28,7 +28,9 @@ bool LineReader::next(std::string& line, bool& too_long) {
     for (;;) {
         const char* begin = m_buffer.data() + m_begin;
         const char* end = m_buffer.data() + m_end;
-        const char* newline = std::find(begin, end, '\n');
+        const auto* found =
+            static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)));
+        const char* newline = found != nullptr ? found : end;
         const auto length = static_cast<std::size_t>(newline - begin);
         if (!too_long) {
             if (line.size() + length > m_max_length) {

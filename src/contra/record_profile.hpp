@@ -18,6 +18,7 @@ struct RecordProfile {
 };
 
 /// Reads an NDJSON line or a YAML document of `file` as a profile that may carry an `id`.
-RecordProfile read_text_record(const RulePack& pack, BatchRecord& record, const std::string& file);
+RecordProfile
+read_text_record(const RulePack& pack, const BatchRecord& record, const std::string& file);
 
 } // namespace contra
