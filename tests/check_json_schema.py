@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Validates real output of the binary against docs/schema/contra-result.schema.json: every
+example checked with --format json (and with --explain), and every line of batches that hold
+results and error lines. Usage: check_json_schema.py CONTRA_BINARY"""
+import json
+import pathlib
+import subprocess
+import sys
+
+import jsonschema
+
+root = pathlib.Path(__file__).resolve().parent.parent
+binary = sys.argv[1]
+schema = json.loads((root / "docs/schema/contra-result.schema.json").read_text())
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+
+
+def run(*args):
+    return subprocess.run([binary, *args], cwd=root, capture_output=True, text=True).stdout
+
+
+documents = []
+for example in sorted((root / "examples").glob("*.*")):
+    if example.suffix in (".yaml", ".json"):
+        documents.append((example.name, json.loads(run("check", str(example), "--format", "json"))))
+documents.append(("--explain", json.loads(run("check", "examples/suspected-dvt.yaml", "--format", "json", "--explain"))))
+batches = [("batch ndjson", ["batch", "tests/data/batch/intake.ndjson"]),
+           ("batch yaml", ["batch", "tests/data/batch/intake.yaml"]),
+           ("batch csv", ["batch", "examples/batch/intake.csv", "--columns", "examples/batch/columns.yaml"])]
+kinds = set()
+for name, args in batches:
+    for number, line in enumerate(run(*args).splitlines(), 1):
+        document = json.loads(line)
+        kinds.add("error" if "errors" in document else "result")
+        documents.append((f"{name} line {number}", document))
+
+failures = 0
+for name, document in documents:
+    for error in validator.iter_errors(document):
+        failures += 1
+        print(f"{name}: {error.json_path}: {error.message}")
+# The schema must also refuse what the contract forbids: a line with both a verdict and errors.
+if validator.is_valid({"record": 1, "errors": [], "verdict": "proceed"}):
+    failures += 1
+    print("the schema accepts an error line with a verdict")
+if kinds != {"error", "result"}:
+    failures += 1
+    print(f"the batches gave only {kinds}")
+print(f"{len(documents)} documents validated, {failures} failures")
+sys.exit(1 if failures else 0)
