@@ -1,5 +1,6 @@
-// A whole batch input, in the format the first byte picks (NDJSON, YAML stream or CSV): every
-// record must come out as exactly one JSON line, a verdict or an error, never both or neither.
+// A whole batch input, in the format the first byte picks (NDJSON, YAML stream, CSV, or FHIR
+// QuestionnaireResponses on NDJSON lines): every record must come out as exactly one JSON line,
+// a verdict or an error, never both or neither.
 #include "bundled.hpp"
 #include "fuzz_target.hpp"
 
@@ -43,12 +44,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::unique_ptr<contra::RecordSource> source;
     std::optional<contra::CsvLayout> layout;
     contra::RecordReader read;
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
     case 0:
         source = contra::ndjson_records(input);
         break;
     case 1:
         source = contra::yaml_stream_records(input);
+        break;
+    case 3:
+        source = contra::ndjson_records(input);
+        read = [&](const contra::BatchRecord& record) {
+            return contra::read_fhir_record(pack, record, name);
+        };
         break;
     default: {
         contra::BatchRecord header;

@@ -2,6 +2,7 @@
 
 #include "cli/batch_command.hpp"
 #include "cli/check_command.hpp"
+#include "cli/questions_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/lint_command.hpp"
 #include "cli/listing_commands.hpp"
@@ -145,6 +146,8 @@ int run(int argc,
         setup_listings(app, listing_options, rules_listing, facts_listing);
         TestOptions test_options;
         CLI::App* test = setup_test(app, test_options);
+        QuestionsOptions questions_options;
+        CLI::App* questions = setup_questions(app, questions_options);
         BatchOptions batch_options;
         CLI::App* batch = setup_batch(app, batch_options);
         batch->footer(k_footer);
@@ -182,6 +185,9 @@ int run(int argc,
         }
         if (explain_command->parsed()) {
             return run_check(*pack, explain_options, in, out, err, environment);
+        }
+        if (questions->parsed()) {
+            return run_questions(*pack, questions_options, out);
         }
         if (batch->parsed()) {
             return run_batch_command(*pack, batch_options, in, out, err, environment);

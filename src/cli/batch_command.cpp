@@ -99,10 +99,11 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& options) {
         ->add_option("--input-format",
                      options.input_format,
                      "ndjson (one JSON object per line), yaml (documents separated by ---), or "
-                     "csv (a header row of fact ids or mapped column names); auto goes by the "
-                     "file's extension, else by its first character")
-        ->check(CLI::IsMember({"auto", "ndjson", "yaml", "csv"}))
-        ->option_text("auto|ndjson|yaml|csv (default: auto)");
+                     "csv (a header row of fact ids or mapped column names), or fhir (one FHIR "
+                     "QuestionnaireResponse per line); auto goes by the file's extension, else "
+                     "by its first character")
+        ->check(CLI::IsMember({"auto", "ndjson", "yaml", "csv", "fhir"}))
+        ->option_text("auto|ndjson|yaml|csv|fhir (default: auto)");
     batch
         ->add_option("--columns",
                      options.columns,
@@ -171,6 +172,9 @@ int run_batch_command(const RulePack& pack,
         read = [&pack, &layout, &name](const BatchRecord& record) {
             return layout->read(pack, record, name);
         };
+    } else if (format == "fhir") {
+        source = ndjson_records(input);
+        read = [&pack, &name](const BatchRecord& record) { return read_fhir_record(pack, record, name); };
     } else {
         source = format == "ndjson" ? ndjson_records(input) : yaml_stream_records(input);
         read = [&pack, &name](const BatchRecord& record) { return read_text_record(pack, record, name); };

@@ -7,6 +7,7 @@
 #include "contra/evaluator.hpp"
 #include "contra/explanation.hpp"
 #include "contra/fact_value.hpp"
+#include "contra/fhir_response.hpp"
 #include "contra/file_text.hpp"
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
@@ -111,6 +112,14 @@ CLI::App* add_profile_command(CLI::App& app,
         ->option_text("text|json (default: text)");
     check
         ->add_option_function<std::string>(
+            "--input-format",
+            [&options](const std::string& format) { options.fhir_input = format == "fhir"; },
+            "The profile file: a YAML or JSON mapping of fact ids to answers, or a FHIR R4 "
+            "QuestionnaireResponse to the questions of 'contra questions --format fhir'")
+        ->check(CLI::IsMember({"profile", "fhir"}))
+        ->option_text("profile|fhir (default: profile)");
+    check
+        ->add_option_function<std::string>(
             "--color,--colour",
             [&options](const std::string& mode) {
                 options.colour = mode == "always"  ? ColourMode::always
@@ -192,8 +201,10 @@ int run_check(const RulePack& pack,
             fmt::print(err, "contra: error: {}\n", file.error);
             return to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
         }
+        std::string name = from_stdin ? "<stdin>" : options.profile_path;
         ProfileResult result =
-            read_profile(pack, std::move(file.text), from_stdin ? "<stdin>" : options.profile_path);
+            options.fhir_input ? read_fhir_response(pack, std::move(file.text), std::move(name))
+                               : read_profile(pack, std::move(file.text), std::move(name));
         if (!result.profile) {
             fmt::print(err, "{}", result.diagnostics.format());
             fmt::print(err, "contra: error: the profile is invalid; no verdict was given\n");

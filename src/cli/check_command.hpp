@@ -17,6 +17,7 @@ enum class ColourMode { automatic, always, never };
 
 struct CheckOptions {
     std::string profile_path; ///< empty: answers from options only; "-": standard input
+    bool fhir_input = false;  ///< the profile is a FHIR QuestionnaireResponse
     OutputFormat format = OutputFormat::text;
     ColourMode colour = ColourMode::automatic;
     std::string rules_dir;

@@ -17,6 +17,10 @@ struct RecordProfile {
     std::optional<std::string> id;
 };
 
+/// A FHIR QuestionnaireResponse on one NDJSON line; its resource `id` is the record's.
+RecordProfile
+read_fhir_record(const RulePack& pack, const BatchRecord& record, const std::string& file);
+
 /// Reads an NDJSON line or a YAML document of `file` as a profile that may carry an `id`.
 RecordProfile
 read_text_record(const RulePack& pack, const BatchRecord& record, const std::string& file);

@@ -1,0 +1,39 @@
+#include "cli/questions_command.hpp"
+
+#include "cli/pack_choice.hpp"
+#include "contra/fhir_questionnaire.hpp"
+#include "contra/render_json.hpp"
+#include "contra/render_listing.hpp"
+
+namespace contra::cli {
+
+CLI::App* setup_questions(CLI::App& app, QuestionsOptions& options) {
+    CLI::App* command = app.add_subcommand(
+        "questions",
+        "Print the pack's intake questions: a form (markdown), a FHIR R4 Questionnaire, or json");
+    command
+        ->add_option("--format",
+                     options.format,
+                     "markdown: a printable form; fhir: a Questionnaire whose responses 'check "
+                     "--input-format fhir' and 'batch --input-format fhir' read; json: a listing")
+        ->check(CLI::IsMember({"markdown", "fhir", "json"}))
+        ->option_text("markdown|fhir|json (default: markdown)");
+    command
+        ->add_option("--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
+        ->type_name("DIR");
+    add_pack_sha256_option(*command, options.pack_sha256);
+    return command;
+}
+
+int run_questions(const RulePack& pack, const QuestionsOptions& options, std::ostream& out) {
+    if (options.format == "fhir") {
+        write_json(questionnaire_to_fhir(pack), out);
+    } else if (options.format == "json") {
+        write_json(facts_to_json(pack), out);
+    } else {
+        render_questions_markdown(pack, out);
+    }
+    return 0;
+}
+
+} // namespace contra::cli

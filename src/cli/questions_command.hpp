@@ -1,0 +1,23 @@
+#pragma once
+
+#include "contra/rule_pack.hpp"
+
+#include <CLI/App.hpp>
+
+#include <iosfwd>
+#include <string>
+
+namespace contra::cli {
+
+struct QuestionsOptions {
+    std::string format = "markdown";
+    std::string rules_dir;
+    std::string pack_sha256; ///< checked before anything runs (app.cpp)
+};
+
+/// Adds `questions`: the pack's intake as a printable form, a FHIR Questionnaire, or JSON.
+CLI::App* setup_questions(CLI::App& app, QuestionsOptions& options);
+
+int run_questions(const RulePack& pack, const QuestionsOptions& options, std::ostream& out);
+
+} // namespace contra::cli
