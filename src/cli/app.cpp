@@ -2,6 +2,7 @@
 
 #include "cli/batch_command.hpp"
 #include "cli/check_command.hpp"
+#include "cli/completion.hpp"
 #include "cli/questions_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/lint_command.hpp"
@@ -89,7 +90,7 @@ int report_unknown_command(const CLI::App& app, int argc, const char* const* arg
 std::string_view named_command(int argc, const char* const* argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "check" || arg == "explain") {
+        if (arg == "check" || arg == "explain" || arg == "completion") {
             return arg;
         }
     }
@@ -139,7 +140,7 @@ int run(int argc,
         check->footer(k_footer);
         CheckOptions explain_options;
         CLI::App* explain_command =
-            setup_explain(app, *pack, explain_options, command == "explain");
+            setup_explain(app, *pack, explain_options, command == "explain" || command == "completion");
         ListingOptions listing_options;
         CLI::App* rules_listing = nullptr;
         CLI::App* facts_listing = nullptr;
@@ -153,6 +154,14 @@ int run(int argc,
         batch->footer(k_footer);
         LintOptions lint_options;
         CLI::App* lint = setup_lint(app, lint_options);
+        std::string shell;
+        CLI::App* completion = app.add_subcommand(
+            "completion", "Print a shell completion script: commands, options, answers, site names");
+        completion->add_option("shell", shell, "The shell")
+            ->required()
+            ->check(CLI::IsMember({"bash", "zsh", "fish"}))
+            ->option_text("bash|zsh|fish");
+        completion->footer("Install, e.g.: contra completion bash > /etc/bash_completion.d/contra");
         // One command at a time; this also lets `contra test rules` name the folder `rules`
         // rather than the `rules` command.
         app.require_subcommand(0, 1);
@@ -185,6 +194,10 @@ int run(int argc,
         }
         if (explain_command->parsed()) {
             return run_check(*pack, explain_options, in, out, err, environment);
+        }
+        if (completion->parsed()) {
+            fmt::print(out, "{}", completion_script(completion_model(app, *pack), shell));
+            return 0;
         }
         if (questions->parsed()) {
             return run_questions(*pack, questions_options, out);

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The completion scripts: bash completes commands, options, a question's values and site names
+# after a comma; the zsh and fish scripts are valid for their shells.
+#
+#   check_completion.sh CONTRA_BINARY
+set -euo pipefail
+contra=$1
+fail() { echo "check_completion: $*" >&2; exit 1; }
+
+complete_words() { # the words bash offers for the command line "$@", the last word being typed
+  bash -c 'source <("$0" completion bash); COMP_WORDS=("${@}"); COMP_CWORD=$(($# - 1)); _contra; echo "${COMPREPLY[*]}"' \
+    "$contra" "$@"
+}
+expect() { # expect "WANTED" WORDS...
+  local wanted=$1; shift
+  local got; got=$(complete_words "$@")
+  [ "$got" = "$wanted" ] || fail "completing '$*': expected '$wanted', got '$got'"
+}
+expect "batch" contra ba
+expect "--leg-warmth" contra check --leg-wa
+expect "mld_legs mld_body" contra check --modality m
+expect "calf_left,ankle_left calf_left,ankle_right" contra check --varicose-vein-sites calf_left,ank
+expect "auto ndjson yaml csv fhir" contra batch --input-format ""
+expect "bash zsh fish" contra completion ""
+
+"$contra" completion zsh | zsh -n || fail "the zsh script does not parse"
+"$contra" completion fish | fish -n || fail "the fish script does not parse"
+fish_script=$("$contra" completion fish) # not piped into grep -q: pipefail would see SIGPIPE
+grep -q -- "-l varicose-vein-sites -x -a 'forehead .*calf_left" <<<"$fish_script" ||
+  fail "fish does not offer site names"
+echo "completion: bash, zsh and fish checked"
