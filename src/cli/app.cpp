@@ -32,7 +32,7 @@ Exit codes of 'check':
 any record was bad (each bad record is an error line; the others are still checked).
 Errors never give a verdict:
   64 usage   65 bad profile data   66 input file unreadable   70 internal error
-  73 audit log not writable   78 bad rule pack (or not the one --pack-sha256 pins))";
+  73 audit log or body map not writable   78 bad rule pack (or not the one --pack-sha256 pins))";
 
 // CLI11 says only "The following argument was not expected"; a practitioner who typed
 // --leg-warmht deserves the option they meant.

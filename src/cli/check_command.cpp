@@ -4,6 +4,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/pack_choice.hpp"
 #include "contra/audit_record.hpp"
+#include "contra/body_map.hpp"
 #include "contra/evaluator.hpp"
 #include "contra/explanation.hpp"
 #include "contra/fact_value.hpp"
@@ -17,6 +18,7 @@
 #include <fmt/ostream.h>
 
 #include <ctime>
+#include <fstream>
 
 #include <map>
 
@@ -140,6 +142,12 @@ CLI::App* add_profile_command(CLI::App& app,
                      "Append one JSON line per decision to FILE (created with mode 0600): time, "
                      "pack, verdict, fired rules and the profile's SHA-256, not the profile")
         ->type_name("FILE");
+    check
+        ->add_option("--body-map",
+                     options.body_map,
+                     "Also draw the body, front and back, each site coloured: avoid, light touch "
+                     "only, treat, outside the treatment area (SVG)")
+        ->type_name("FILE.svg");
     check->add_flag("--audit-include-profile",
                     options.audit_include_profile,
                     "With --audit-log: also write the answers themselves");
@@ -229,6 +237,15 @@ int run_check(const RulePack& pack,
                 options.audit_log,
                 audit_record(pack, profile, report, now, options.audit_include_profile))) {
             fmt::print(err, "contra: error: {}; no verdict was given\n", *error);
+            return to_int(ExitCode::cannot_write);
+        }
+    }
+    if (!options.body_map.empty()) {
+        std::ofstream svg(options.body_map, std::ios::binary | std::ios::trunc);
+        svg << render_body_map_svg(pack, profile, report);
+        if (!svg.flush()) {
+            fmt::print(err, "contra: error: cannot write the body map {}; no verdict was given\n",
+                       options.body_map);
             return to_int(ExitCode::cannot_write);
         }
     }
