@@ -12,6 +12,8 @@ find_package(simdjson CONFIG REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(NETTLE REQUIRED IMPORTED_TARGET nettle)
 pkg_check_modules(TINYXML2 REQUIRED IMPORTED_TARGET tinyxml2)
+# libedit (BSD licence, unlike GNU readline): line editing and completion for `contra interview`.
+pkg_check_modules(LIBEDIT REQUIRED IMPORTED_TARGET libedit)
 if(BUILD_TESTING)
   find_package(GTest CONFIG REQUIRED)
 endif()

@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
     const char* no_color = std::getenv("NO_COLOR");
     const contra::cli::Environment environment{isatty(STDOUT_FILENO) == 1,
                                                no_color != nullptr && *no_color != '\0',
-                                               isatty(STDERR_FILENO) == 1};
+                                               isatty(STDERR_FILENO) == 1,
+                                               isatty(STDIN_FILENO) == 1};
     return contra::cli::run(argc, argv, std::cin, std::cout, std::cerr, environment);
 }

@@ -3,6 +3,7 @@
 #include "cli/batch_command.hpp"
 #include "cli/check_command.hpp"
 #include "cli/completion.hpp"
+#include "cli/interview_command.hpp"
 #include "cli/questions_command.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/lint_command.hpp"
@@ -147,6 +148,8 @@ int run(int argc,
         setup_listings(app, listing_options, rules_listing, facts_listing);
         TestOptions test_options;
         CLI::App* test = setup_test(app, test_options);
+        InterviewOptions interview_options;
+        CLI::App* interview = setup_interview(app, interview_options);
         QuestionsOptions questions_options;
         CLI::App* questions = setup_questions(app, questions_options);
         BatchOptions batch_options;
@@ -198,6 +201,9 @@ int run(int argc,
         if (completion->parsed()) {
             fmt::print(out, "{}", completion_script(completion_model(app, *pack), shell));
             return 0;
+        }
+        if (interview->parsed()) {
+            return run_interview(*pack, interview_options, in, out, err, environment);
         }
         if (questions->parsed()) {
             return run_questions(*pack, questions_options, out);

@@ -9,6 +9,7 @@ struct Environment {
     bool stdout_is_terminal = false;
     bool no_color = false; ///< NO_COLOR is set and not empty
     bool stderr_is_terminal = false; ///< progress lines go there only then
+    bool stdin_is_terminal = false;  ///< the interview edits lines (libedit) only then
 };
 
 /// The whole command line: parses argv, runs the command, prints to `out`/`err`, and returns
