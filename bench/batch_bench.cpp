@@ -39,7 +39,12 @@ Run run_batch(const std::string& contra, const std::string& input, unsigned jobs
         const int null = open("/dev/null", O_WRONLY);
         dup2(null, STDOUT_FILENO);
         dup2(null, STDERR_FILENO);
-        execl(contra.c_str(), contra.c_str(), "batch", input.c_str(), "--jobs", jobs_text.c_str(),
+        execl(contra.c_str(),
+              contra.c_str(),
+              "batch",
+              input.c_str(),
+              "--jobs",
+              jobs_text.c_str(),
               static_cast<char*>(nullptr));
         _exit(127);
     }
@@ -81,8 +86,8 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < profiles; ++i) {
             nlohmann::ordered_json json;
             for (const contra::Fact& fact : pack.facts) {
-                json[fact.id] = contra::value_to_json(
-                    pack, fact, generator.quiet_leaning_answer(fact, 0.1));
+                json[fact.id] =
+                    contra::value_to_json(pack, fact, generator.quiet_leaning_answer(fact, 0.1));
             }
             out.print("{}\n", json.dump());
         }
@@ -108,9 +113,13 @@ int main(int argc, char** argv) {
         return median(peaks);
     };
     fmt::print("profiles: {} ({} facts each, all answered), {} runs each, interleaved\n",
-               profiles, pack.facts.size(), runs);
-    fmt::print("--jobs 1: {:>10.0f} profiles/s   peak {:>6.1f} MB\n", rate(one), peak(one) / 1024.0);
-    fmt::print("--jobs 2: {:>10.0f} profiles/s   peak {:>6.1f} MB\n", rate(two), peak(two) / 1024.0);
+               profiles,
+               pack.facts.size(),
+               runs);
+    fmt::print(
+        "--jobs 1: {:>10.0f} profiles/s   peak {:>6.1f} MB\n", rate(one), peak(one) / 1024.0);
+    fmt::print(
+        "--jobs 2: {:>10.0f} profiles/s   peak {:>6.1f} MB\n", rate(two), peak(two) / 1024.0);
     fmt::print("speed-up: {:.2f}x with 2 jobs\n", rate(two) / rate(one));
     return EXIT_SUCCESS;
 }

@@ -2,10 +2,9 @@
 // suite runs, with the counts of each check and the time it took.
 //
 //   contra-fail-closed-bench [PROFILES] [SEED]
-#include "fail_closed.hpp"
-
 #include "cli/bundled_pack.hpp"
 #include "contra/pack_codec.hpp"
+#include "fail_closed.hpp"
 
 #include <fmt/format.h>
 
@@ -22,7 +21,8 @@ int main(int argc, char** argv) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     fmt::print("profiles generated:                     {}\n", profiles);
-    fmt::print("clear verdicts with open questions:     {}\n", summary.clear_profiles_with_open_questions);
+    fmt::print("clear verdicts with open questions:     {}\n",
+               summary.clear_profiles_with_open_questions);
     fmt::print("answered versions of those checked:     {}\n", summary.completions_checked);
     fmt::print("single answers to open questions:       {}\n", summary.single_answers_checked);
     fmt::print("severe verdicts given clearance:        {}\n", summary.severe_profiles_cleared);
@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
     fmt::print("incomplete again once answered:         {}\n", summary.incomplete_returned.size());
     fmt::print("lowered by clearance above p&r:         {}\n", summary.clearance_lowered.size());
     fmt::print("time:                                   {:.1f} s\n", seconds);
-    for (const auto* list : {&summary.violations, &summary.incomplete_returned, &summary.clearance_lowered}) {
+    for (const auto* list :
+         {&summary.violations, &summary.incomplete_returned, &summary.clearance_lowered}) {
         for (const std::string& line : *list) {
             fmt::print("\n{}\n", line);
         }

@@ -2,12 +2,11 @@
 // QuestionnaireResponses on NDJSON lines): every record must come out as exactly one JSON line,
 // a verdict or an error, never both or neither.
 #include "bundled.hpp"
-#include "fuzz_target.hpp"
-
 #include "contra/batch_runner.hpp"
 #include "contra/csv_layout.hpp"
 #include "contra/csv_records.hpp"
 #include "contra/text_record_sources.hpp"
+#include "fuzz_target.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,8 @@
 // The whole command line, in process: arguments separated by NUL bytes, and after an empty
 // argument (two NULs) the text given on standard input. Every run must end in an exit code
 // contract.md allows; an exception escaping or any other code is a finding.
-#include "fuzz_target.hpp"
-
 #include "cli/app.hpp"
+#include "fuzz_target.hpp"
 
 #include <cstdlib>
 #include <sstream>

@@ -1,11 +1,10 @@
 // The rule-pack loader (and, on a pack it accepts, lint and the binary codec) on a pack given as
 // one text: pack.yaml first, then each further file after a line "#@file NAME".
-#include "fuzz_target.hpp"
-#include "pack_input.hpp"
-
 #include "contra/lint.hpp"
 #include "contra/pack_codec.hpp"
 #include "contra/pack_loader.hpp"
+#include "fuzz_target.hpp"
+#include "pack_input.hpp"
 
 #include <cstdlib>
 #include <string_view>

@@ -1,10 +1,9 @@
 // The JSON fast path against the located YAML path: whatever the fast path accepts, the YAML
 // path must read to exactly the same answers (the fast path may only ever decline).
 #include "bundled.hpp"
-#include "fuzz_target.hpp"
-
 #include "contra/json_profile.hpp"
 #include "contra/profile.hpp"
+#include "fuzz_target.hpp"
 
 #include <cstdlib>
 #include <string>

@@ -1,11 +1,10 @@
 // The profile reader on YAML text, then the engine and both reporters on whatever it accepts.
 #include "bundled.hpp"
-#include "fuzz_target.hpp"
-
 #include "contra/evaluator.hpp"
 #include "contra/profile.hpp"
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
+#include "fuzz_target.hpp"
 
 #include <cstdlib>
 #include <sstream>

@@ -11,7 +11,8 @@ PackInput split_pack_input(std::string_view text) {
     contra::PackSource* current = &input.manifest;
     while (!text.empty()) {
         const std::size_t end = text.find('\n');
-        const std::string_view line = text.substr(0, end == std::string_view::npos ? text.size() : end + 1);
+        const std::string_view line =
+            text.substr(0, end == std::string_view::npos ? text.size() : end + 1);
         text.remove_prefix(line.size());
         if (line.substr(0, k_marker.size()) == k_marker) {
             std::string name(line.substr(k_marker.size()));

@@ -3,12 +3,12 @@
 #include "cli/batch_command.hpp"
 #include "cli/check_command.hpp"
 #include "cli/completion.hpp"
-#include "cli/interview_command.hpp"
-#include "cli/questions_command.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interview_command.hpp"
 #include "cli/lint_command.hpp"
 #include "cli/listing_commands.hpp"
 #include "cli/pack_choice.hpp"
+#include "cli/questions_command.hpp"
 #include "cli/test_command.hpp"
 #include "contra/suggest.hpp"
 
@@ -67,7 +67,10 @@ int report_unexpected(const CLI::ExtrasError& error, const CLI::App& command, st
 }
 
 // No command was recognised: name the word meant as one, rather than every argument after it.
-int report_unknown_command(const CLI::App& app, int argc, const char* const* argv, std::ostream& err) {
+int report_unknown_command(const CLI::App& app,
+                           int argc,
+                           const char* const* argv,
+                           std::ostream& err) {
     std::vector<std::string> commands;
     for (const CLI::App* command : app.get_subcommands({})) {
         commands.push_back(command->get_name());
@@ -140,8 +143,8 @@ int run(int argc,
         CLI::App* check = setup_check(app, *pack, check_options, command != "explain");
         check->footer(k_footer);
         CheckOptions explain_options;
-        CLI::App* explain_command =
-            setup_explain(app, *pack, explain_options, command == "explain" || command == "completion");
+        CLI::App* explain_command = setup_explain(
+            app, *pack, explain_options, command == "explain" || command == "completion");
         ListingOptions listing_options;
         CLI::App* rules_listing = nullptr;
         CLI::App* facts_listing = nullptr;
@@ -159,7 +162,8 @@ int run(int argc,
         CLI::App* lint = setup_lint(app, lint_options);
         std::string shell;
         CLI::App* completion = app.add_subcommand(
-            "completion", "Print a shell completion script: commands, options, answers, site names");
+            "completion",
+            "Print a shell completion script: commands, options, answers, site names");
         completion->add_option("shell", shell, "The shell")
             ->required()
             ->check(CLI::IsMember({"bash", "zsh", "fish"}))

@@ -7,7 +7,7 @@ namespace contra::cli {
 /// What contra needs to know about where it runs.
 struct Environment {
     bool stdout_is_terminal = false;
-    bool no_color = false; ///< NO_COLOR is set and not empty
+    bool no_color = false;           ///< NO_COLOR is set and not empty
     bool stderr_is_terminal = false; ///< progress lines go there only then
     bool stdin_is_terminal = false;  ///< the interview edits lines (libedit) only then
 };

@@ -43,8 +43,8 @@ std::string summary_line(const BatchSummary& summary, double seconds) {
     std::string counts;
     for (std::size_t i = 0; i < summary.verdicts.size(); ++i) {
         if (summary.verdicts[i] > 0) {
-            counts += fmt::format(
-                ", {} {}", summary.verdicts[i], to_string(static_cast<Verdict>(i)));
+            counts +=
+                fmt::format(", {} {}", summary.verdicts[i], to_string(static_cast<Verdict>(i)));
         }
     }
     return fmt::format("contra batch: {} profiles in {:.2f} s ({:.0f}/s){}, {} error{}\n",
@@ -80,7 +80,8 @@ load_column_map(const RulePack& pack, const std::string& path, std::ostream& err
     Diagnostics diagnostics;
     auto map = read_column_map(pack, std::move(file.text), path, diagnostics);
     if (!map) {
-        fmt::print(err, "{}contra: error: the column map is invalid; nothing was checked\n",
+        fmt::print(err,
+                   "{}contra: error: the column map is invalid; nothing was checked\n",
                    diagnostics.format());
         code = to_int(ExitCode::bad_profile);
     }
@@ -165,7 +166,8 @@ int run_batch_command(const RulePack& pack,
         Diagnostics diagnostics;
         layout = CsvLayout::from_header(pack, header, map ? &*map : nullptr, name, diagnostics);
         if (!layout) {
-            fmt::print(err, "{}contra: error: the CSV header is invalid; nothing was checked\n",
+            fmt::print(err,
+                       "{}contra: error: the CSV header is invalid; nothing was checked\n",
                        diagnostics.format());
             return to_int(ExitCode::bad_profile);
         }
@@ -174,21 +176,27 @@ int run_batch_command(const RulePack& pack,
         };
     } else if (format == "fhir") {
         source = ndjson_records(input);
-        read = [&pack, &name](const BatchRecord& record) { return read_fhir_record(pack, record, name); };
+        read = [&pack, &name](const BatchRecord& record) {
+            return read_fhir_record(pack, record, name);
+        };
     } else {
         source = format == "ndjson" ? ndjson_records(input) : yaml_stream_records(input);
-        read = [&pack, &name](const BatchRecord& record) { return read_text_record(pack, record, name); };
+        read = [&pack, &name](const BatchRecord& record) {
+            return read_text_record(pack, record, name);
+        };
     }
 
     std::error_code ignored;
     const auto size = from_stdin ? 0 : std::filesystem::file_size(options.input, ignored);
-    BatchProgress progress(err, environment.stderr_is_terminal,
-                           size == static_cast<std::uintmax_t>(-1) ? 0 : size);
+    BatchProgress progress(
+        err, environment.stderr_is_terminal, size == static_cast<std::uintmax_t>(-1) ? 0 : size);
     const unsigned jobs =
         options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
     const auto start = std::chrono::steady_clock::now();
-    const BatchSummary summary = run_batch(
-        pack, *source, read, out, jobs, [&](const BatchSummary& so_far) { progress.update(so_far); });
+    const BatchSummary summary =
+        run_batch(pack, *source, read, out, jobs, [&](const BatchSummary& so_far) {
+            progress.update(so_far);
+        });
     out.flush();
     progress.finish();
     const double seconds =

@@ -25,8 +25,8 @@ void BatchProgress::update(const BatchSummary& summary) {
     std::string bar;
     if (m_input_size > 0) {
         constexpr int width = 30;
-        const double done =
-            std::min(1.0, static_cast<double>(summary.bytes_read) / static_cast<double>(m_input_size));
+        const double done = std::min(
+            1.0, static_cast<double>(summary.bytes_read) / static_cast<double>(m_input_size));
         const int filled = static_cast<int>(done * width);
         bar = fmt::format("[{}{}] {:3.0f}%  ",
                           std::string(static_cast<std::size_t>(filled), '#'),

@@ -19,7 +19,6 @@
 
 #include <ctime>
 #include <fstream>
-
 #include <map>
 
 namespace contra::cli {
@@ -210,9 +209,9 @@ int run_check(const RulePack& pack,
             return to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
         }
         std::string name = from_stdin ? "<stdin>" : options.profile_path;
-        ProfileResult result =
-            options.fhir_input ? read_fhir_response(pack, std::move(file.text), std::move(name))
-                               : read_profile(pack, std::move(file.text), std::move(name));
+        ProfileResult result = options.fhir_input
+                                   ? read_fhir_response(pack, std::move(file.text), std::move(name))
+                                   : read_profile(pack, std::move(file.text), std::move(name));
         if (!result.profile) {
             fmt::print(err, "{}", result.diagnostics.format());
             fmt::print(err, "contra: error: the profile is invalid; no verdict was given\n");
@@ -232,7 +231,8 @@ int run_check(const RulePack& pack,
     const Report report = evaluate(pack, profile);
     // The record is written before the verdict is shown: a decision is never shown unlogged.
     if (!options.audit_log.empty()) {
-        const std::string now = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+        const std::string now =
+            fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
         if (auto error = append_audit_line(
                 options.audit_log,
                 audit_record(pack, profile, report, now, options.audit_include_profile))) {
@@ -244,7 +244,8 @@ int run_check(const RulePack& pack,
         std::ofstream svg(options.body_map, std::ios::binary | std::ios::trunc);
         svg << render_body_map_svg(pack, profile, report);
         if (!svg.flush()) {
-            fmt::print(err, "contra: error: cannot write the body map {}; no verdict was given\n",
+            fmt::print(err,
+                       "contra: error: cannot write the body map {}; no verdict was given\n",
                        options.body_map);
             return to_int(ExitCode::cannot_write);
         }

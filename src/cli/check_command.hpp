@@ -21,9 +21,9 @@ struct CheckOptions {
     OutputFormat format = OutputFormat::text;
     ColourMode colour = ColourMode::automatic;
     std::string rules_dir;
-    std::string pack_sha256;   ///< checked before anything runs (app.cpp); here for --help
-    std::string audit_log;     ///< append a line per decision here, if set
-    std::string body_map;      ///< write an SVG body map here, if set
+    std::string pack_sha256; ///< checked before anything runs (app.cpp); here for --help
+    std::string audit_log;   ///< append a line per decision here, if set
+    std::string body_map;    ///< write an SVG body map here, if set
     bool audit_include_profile = false;
     std::vector<std::string> set_answers; ///< FACT=VALUE
     std::vector<OptionAnswer> option_answers;

@@ -34,6 +34,7 @@ struct CompletedCommand {
 std::vector<CompletedCommand> completion_model(const CLI::App& app, const RulePack& pack);
 
 /// `contra completion bash|zsh|fish`: a script for that shell.
-std::string completion_script(const std::vector<CompletedCommand>& commands, std::string_view shell);
+std::string completion_script(const std::vector<CompletedCommand>& commands,
+                              std::string_view shell);
 
 } // namespace contra::cli

@@ -4,12 +4,12 @@ namespace contra::cli {
 
 /// Exit codes of errors (contract.md; the sysexits.h numbers). Verdicts exit 0..5.
 enum class ExitCode : int {
-    usage = 64,       ///< bad command line
-    bad_profile = 65, ///< the profile's data is wrong
-    no_input = 66,    ///< an input file is missing or unreadable
-    internal = 70,    ///< a bug in contra
+    usage = 64,        ///< bad command line
+    bad_profile = 65,  ///< the profile's data is wrong
+    no_input = 66,     ///< an input file is missing or unreadable
+    internal = 70,     ///< a bug in contra
     cannot_write = 73, ///< the audit log or body map could not be written: no verdict is printed
-    bad_pack = 78     ///< the rule pack is invalid
+    bad_pack = 78      ///< the rule pack is invalid
 };
 
 constexpr int to_int(ExitCode code) {

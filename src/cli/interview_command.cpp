@@ -8,10 +8,10 @@
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
 
-#include <editline/readline.h>
 #include <fmt/ostream.h>
 
 #include <cstdlib>
+#include <editline/readline.h>
 #include <fstream>
 #include <istream>
 #include <memory>
@@ -63,7 +63,8 @@ class LineInput {
             }
             return line;
         }
-        const std::unique_ptr<char, decltype(&std::free)> line(readline(prompt.c_str()), &std::free);
+        const std::unique_ptr<char, decltype(&std::free)> line(readline(prompt.c_str()),
+                                                               &std::free);
         if (!line) {
             return std::nullopt;
         }
@@ -116,10 +117,12 @@ ParsedAnswer read_answer(const RulePack& pack, const Fact& fact, const std::stri
     std::string text = typed;
     if (fact.type == FactType::yes_no) {
         text = typed == "y" ? "yes" : typed == "n" ? "no" : typed;
-    } else if (fact.type == FactType::site_list || (fact.type == FactType::number && fact.allow_none)) {
+    } else if (fact.type == FactType::site_list ||
+               (fact.type == FactType::number && fact.allow_none)) {
         text = typed == "n" ? "none" : typed;
     } else if (fact.type == FactType::enumeration) {
-        const auto has_none = std::find(fact.values.begin(), fact.values.end(), "none") != fact.values.end();
+        const auto has_none =
+            std::find(fact.values.begin(), fact.values.end(), "none") != fact.values.end();
         if (typed == "n" && has_none) {
             text = "none";
         } else if (!typed.empty() && typed.find_first_not_of("0123456789") == std::string::npos) {
@@ -142,18 +145,29 @@ ParsedAnswer read_answer(const RulePack& pack, const Fact& fact, const std::stri
     return parse_answer(pack.sites, fact, text);
 }
 
-void explain_question(const RulePack& pack, const Interview& interview, std::uint32_t fact, std::ostream& out) {
+void explain_question(const RulePack& pack,
+                      const Interview& interview,
+                      std::uint32_t fact,
+                      std::ostream& out) {
     const Fact& question = pack.facts[fact];
-    fmt::print(out, "  Why: {}\n", question.why.empty() ? "the pack gives no reason" : question.why);
+    fmt::print(
+        out, "  Why: {}\n", question.why.empty() ? "the pack gives no reason" : question.why);
     for (const CouldFire& could_fire : interview.report().could_fire) {
-        if (std::find(could_fire.needs.begin(), could_fire.needs.end(), fact) != could_fire.needs.end()) {
-            fmt::print(out, "  It settles {} ({}): {}\n", pack.rules[could_fire.rule].id,
-                       to_string(could_fire.level), pack.rules[could_fire.rule].title);
+        if (std::find(could_fire.needs.begin(), could_fire.needs.end(), fact) !=
+            could_fire.needs.end()) {
+            fmt::print(out,
+                       "  It settles {} ({}): {}\n",
+                       pack.rules[could_fire.rule].id,
+                       to_string(could_fire.level),
+                       pack.rules[could_fire.rule].title);
         }
     }
 }
 
-bool save_profile(const RulePack& pack, const Profile& profile, const std::string& path, std::ostream& err) {
+bool save_profile(const RulePack& pack,
+                  const Profile& profile,
+                  const std::string& path,
+                  std::ostream& err) {
     nlohmann::ordered_json answers = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < pack.facts.size(); ++i) {
         if (!profile.answers[i].is_unknown()) {
@@ -179,7 +193,9 @@ CLI::App* setup_interview(CLI::App& app, InterviewOptions& options) {
         ->type_name("PROFILE");
     command->add_option("--save", options.save, "At the end, save the answers (a JSON profile)")
         ->type_name("FILE");
-    command->add_option("--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
+    command
+        ->add_option(
+            "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
         ->type_name("DIR");
     add_pack_sha256_option(*command, options.pack_sha256);
     command->footer("Keys: y yes, n no (or none), u unknown (not asked again), ? why it is asked, "
@@ -203,7 +219,8 @@ int run_interview(const RulePack& pack,
         }
         ProfileResult result = read_profile(pack, std::move(file.text), options.start);
         if (!result.profile) {
-            fmt::print(err, "{}contra: error: the profile is invalid\n", result.diagnostics.format());
+            fmt::print(
+                err, "{}contra: error: the profile is invalid\n", result.diagnostics.format());
             return to_int(ExitCode::bad_profile);
         }
         start = std::move(*result.profile);
@@ -217,8 +234,12 @@ int run_interview(const RulePack& pack,
     while (const auto fact_index = interview.next_question()) {
         const Fact& fact = pack.facts[*fact_index];
         g_completion_words = fact.type == FactType::site_list ? pack.sites.all_ids() : fact.values;
-        fmt::print(out, "\n{}. {}\n   ({}; could raise the verdict to {})\n",
-                   ++asked, fact.question, choices_hint(pack, fact), to_string(interview.reach(*fact_index)));
+        fmt::print(out,
+                   "\n{}. {}\n   ({}; could raise the verdict to {})\n",
+                   ++asked,
+                   fact.question,
+                   choices_hint(pack, fact),
+                   to_string(interview.reach(*fact_index)));
         const auto line = input.read(fmt::format("{}> ", fact.id));
         if (!line) {
             fmt::print(out, "\n(end of input: the remaining questions stay unanswered)\n");
@@ -246,7 +267,10 @@ int run_interview(const RulePack& pack,
         }
     }
     fmt::print(out, "\n");
-    render_text(pack, interview.report(), TextOptions{environment.stdout_is_terminal && !environment.no_color}, out);
+    render_text(pack,
+                interview.report(),
+                TextOptions{environment.stdout_is_terminal && !environment.no_color},
+                out);
     if (!options.save.empty() && !save_profile(pack, interview.profile(), options.save, err)) {
         return to_int(ExitCode::cannot_write);
     }

@@ -11,8 +11,8 @@
 namespace contra::cli {
 
 struct InterviewOptions {
-    std::string start;       ///< a profile to start from, if any
-    std::string save;        ///< where to save the answers at the end, if anywhere
+    std::string start; ///< a profile to start from, if any
+    std::string save;  ///< where to save the answers at the end, if anywhere
     std::string rules_dir;
     std::string pack_sha256; ///< checked before anything runs (app.cpp)
 };

@@ -1,7 +1,6 @@
 #include "cli/listing_commands.hpp"
 
 #include "cli/pack_choice.hpp"
-
 #include "contra/render_json.hpp"
 #include "contra/render_listing.hpp"
 

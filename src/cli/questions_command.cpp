@@ -19,7 +19,8 @@ CLI::App* setup_questions(CLI::App& app, QuestionsOptions& options) {
         ->check(CLI::IsMember({"markdown", "fhir", "json"}))
         ->option_text("markdown|fhir|json (default: markdown)");
     command
-        ->add_option("--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
+        ->add_option(
+            "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
         ->type_name("DIR");
     add_pack_sha256_option(*command, options.pack_sha256);
     return command;

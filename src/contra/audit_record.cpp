@@ -30,15 +30,14 @@ std::string audit_record(const RulePack& pack,
     const auto compact = [](const ordered_json& json) {
         return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
     };
-    ordered_json record{
-        {"time", utc_time},
-        {"pack",
-         ordered_json{{"name", pack.info.name},
-                      {"version", pack.info.version},
-                      {"sha256", pack.info.sha256}}},
-        {"verdict", to_string(report.verdict)},
-        {"fired", std::move(fired)},
-        {"profile_sha256", sha256_hex(compact(answers))}};
+    ordered_json record{{"time", utc_time},
+                        {"pack",
+                         ordered_json{{"name", pack.info.name},
+                                      {"version", pack.info.version},
+                                      {"sha256", pack.info.sha256}}},
+                        {"verdict", to_string(report.verdict)},
+                        {"fired", std::move(fired)},
+                        {"profile_sha256", sha256_hex(compact(answers))}};
     if (include_profile) {
         record["profile"] = answers;
     }

@@ -32,14 +32,14 @@ std::optional<Verdict> screen_record(const RulePack& pack,
     if (!record.profile) {
         ordered_json errors = ordered_json::array();
         for (const Diagnostic& diagnostic : record.diagnostics.items()) {
-            errors.push_back(ordered_json{{"code", to_string(diagnostic.code)},
-                                          {"field", diagnostic.field.empty()
-                                                        ? ordered_json(nullptr)
-                                                        : ordered_json(diagnostic.field)},
-                                          {"message", diagnostic.message},
-                                          {"file", diagnostic.where.file},
-                                          {"line", diagnostic.where.line},
-                                          {"column", diagnostic.where.column}});
+            errors.push_back(ordered_json{
+                {"code", to_string(diagnostic.code)},
+                {"field",
+                 diagnostic.field.empty() ? ordered_json(nullptr) : ordered_json(diagnostic.field)},
+                {"message", diagnostic.message},
+                {"file", diagnostic.where.file},
+                {"line", diagnostic.where.line},
+                {"column", diagnostic.where.column}});
         }
         head["errors"] = std::move(errors);
         out += serialized(head);

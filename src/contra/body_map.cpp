@@ -1,19 +1,19 @@
 #include "contra/body_map.hpp"
 
 #include <fmt/format.h>
-#include <tinyxml2.h>
 
 #include <array>
 #include <string>
+#include <tinyxml2.h>
 
 namespace contra {
 namespace {
 
 struct Region {
     std::string_view site;
-    bool back;          ///< drawn on the back view
-    int x, y, w, h;     ///< relative to the figure's centre line, for the client's right side
-    bool mirrored;      ///< a left/right pair: this is the right one, the left is mirrored
+    bool back;      ///< drawn on the back view
+    int x, y, w, h; ///< relative to the figure's centre line, for the client's right side
+    bool mirrored;  ///< a left/right pair: this is the right one, the left is mirrored
 };
 
 // The client's right side; `mirrored` regions get their `_left` twin on the other side.
@@ -139,12 +139,13 @@ std::string_view body_map_class(const Report& report, const SiteSet& area, std::
     if (!area.contains(leaf)) {
         return "outside";
     }
-    const bool cleared = report.verdict == Verdict::proceed ||
-                         report.verdict == Verdict::proceed_with_precautions;
+    const bool cleared =
+        report.verdict == Verdict::proceed || report.verdict == Verdict::proceed_with_precautions;
     return cleared ? "treat" : "avoid";
 }
 
-std::string render_body_map_svg(const RulePack& pack, const Profile& profile, const Report& report) {
+std::string
+render_body_map_svg(const RulePack& pack, const Profile& profile, const Report& report) {
     const SiteSet area = treatment_area(pack, profile, report);
     const auto& leaves = pack.sites.leaves();
     auto class_of = [&](std::string_view site) -> std::optional<std::string_view> {
@@ -171,9 +172,14 @@ std::string render_body_map_svg(const RulePack& pack, const Profile& profile, co
     background->SetAttribute("fill", "#ffffff");
     add_text(svg, 20, 24, fmt::format("Verdict: {}", to_string(report.verdict)), 18)
         ->SetAttribute("font-weight", "bold");
-    add_text(svg, 20, 42, "A screening aid for the practitioner's judgement; it does not diagnose.", 11);
+    add_text(
+        svg, 20, 42, "A screening aid for the practitioner's judgement; it does not diagnose.", 11);
     if (report.verdict != Verdict::proceed && report.verdict != Verdict::proceed_with_precautions) {
-        add_text(svg, 20, 58, "Not cleared for treatment today: the whole treatment area is shown as avoid.", 11)
+        add_text(svg,
+                 20,
+                 58,
+                 "Not cleared for treatment today: the whole treatment area is shown as avoid.",
+                 11)
             ->SetAttribute("fill", "#d7263d");
     }
 

@@ -37,7 +37,8 @@ std::optional<ColumnMapping> read_mapping(const RulePack& pack,
         mapping.fact = std::move(*fact);
         return mapping;
     }
-    Fields fields(doc, column.value, fmt::format("column '{}'", column.key), {"fact", "answers"}, out);
+    Fields fields(
+        doc, column.value, fmt::format("column '{}'", column.key), {"fact", "answers"}, out);
     if (!fields.ok()) {
         return std::nullopt;
     }

@@ -19,11 +19,8 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-Diagnostic cell_error(const std::string& file,
-                      int line,
-                      std::size_t column,
-                      std::string field,
-                      std::string message) {
+Diagnostic cell_error(
+    const std::string& file, int line, std::size_t column, std::string field, std::string message) {
     Diagnostic diagnostic;
     diagnostic.code = DiagnosticCode::bad_value;
     diagnostic.where = {file, line, static_cast<int>(column + 1)};
@@ -110,9 +107,8 @@ CsvLayout::read(const RulePack& pack, const BatchRecord& row, const std::string&
     if (row.cells.size() != m_columns.size()) {
         out.add(DiagnosticCode::wrong_type,
                 {file, row.line, 1},
-                fmt::format("the row has {} cells; the header has {}",
-                            row.cells.size(),
-                            m_columns.size()));
+                fmt::format(
+                    "the row has {} cells; the header has {}", row.cells.size(), m_columns.size()));
         return result;
     }
     Profile profile = empty_profile(pack);
@@ -139,11 +135,12 @@ CsvLayout::read(const RulePack& pack, const BatchRecord& row, const std::string&
         }
         ParsedAnswer answer = parse_answer(pack.sites, fact, value);
         if (!answer.value) {
-            out.add(cell_error(file,
-                               row.line,
-                               i,
-                               fact.id,
-                               fmt::format("column {} '{}': {}", i + 1, column.header, answer.error)));
+            out.add(
+                cell_error(file,
+                           row.line,
+                           i,
+                           fact.id,
+                           fmt::format("column {} '{}': {}", i + 1, column.header, answer.error)));
             continue;
         }
         profile.answers[*column.fact] = *answer.value;

@@ -3,9 +3,9 @@
 #include "contra/input_limits.hpp"
 #include "contra/line_reader.hpp"
 
-#include <csv.h>
 #include <fmt/format.h>
 
+#include <csv.h>
 #include <deque>
 
 namespace contra {
@@ -46,7 +46,8 @@ class CsvRecords final : public RecordSource {
         bool too_long = false;
         if (!m_lines.next(m_line, too_long)) {
             if (csv_fini(&m_parser, on_cell, on_row_end, this) != 0) {
-                fail(fmt::format("a quoted cell is not closed: {}", csv_strerror(csv_error(&m_parser))));
+                fail(fmt::format("a quoted cell is not closed: {}",
+                                 csv_strerror(csv_error(&m_parser))));
             }
             m_finished = true;
             return;
@@ -59,7 +60,8 @@ class CsvRecords final : public RecordSource {
         }
         m_row_bytes += m_line.size() + 1;
         if (too_long || m_row_bytes > k_max_file_size) {
-            fail(fmt::format("the row is longer than {} bytes (limit max-file-size)", k_max_file_size),
+            fail(fmt::format("the row is longer than {} bytes (limit max-file-size)",
+                             k_max_file_size),
                  true);
             return;
         }

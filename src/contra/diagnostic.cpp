@@ -9,26 +9,11 @@ namespace contra {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::count_)>
-    k_code_names{"yaml-syntax",
-                 "file-read",
-                 "unknown-key",
-                 "duplicate-key",
-                 "missing-key",
-                 "wrong-type",
-                 "bad-value",
-                 "unknown-name",
-                 "duplicate-id",
-                 "unsupported-yaml",
-                 "limit-exceeded",
-                 "bad-encoding",
-                 "never-fires",
-                 "always-fires",
-                 "unused-fact",
-                 "unused-site",
-                 "empty-text",
-                 "duplicate-condition",
-                 "one-sided-site",
-                 "unused-value",
+    k_code_names{"yaml-syntax",  "file-read",           "unknown-key",    "duplicate-key",
+                 "missing-key",  "wrong-type",          "bad-value",      "unknown-name",
+                 "duplicate-id", "unsupported-yaml",    "limit-exceeded", "bad-encoding",
+                 "never-fires",  "always-fires",        "unused-fact",    "unused-site",
+                 "empty-text",   "duplicate-condition", "one-sided-site", "unused-value",
                  "csv-syntax"};
 
 // A message quotes what it refuses; a quoted value can be up to max-string-length long.

@@ -37,15 +37,13 @@ std::string display(std::string text) {
     return text;
 }
 
-ordered_json answer_options(const RulePack& pack,
-                            const Fact& fact,
-                            const std::vector<std::string>& codes) {
+ordered_json
+answer_options(const RulePack& pack, const Fact& fact, const std::vector<std::string>& codes) {
     ordered_json options = ordered_json::array();
     for (const std::string& code : codes) {
-        options.push_back({{"valueCoding",
-                            {{"system", code_system(pack, fact)},
-                             {"code", code},
-                             {"display", display(code)}}}});
+        options.push_back(
+            {{"valueCoding",
+              {{"system", code_system(pack, fact)}, {"code", code}, {"display", display(code)}}}});
     }
     return options;
 }
@@ -94,20 +92,21 @@ ordered_json questionnaire_to_fhir(const RulePack& pack) {
         }
         items.push_back(std::move(item));
     }
-    return ordered_json{{"resourceType", "Questionnaire"},
-                        {"id", pack.info.name},
-                        {"url", fmt::format("urn:contra:{}:{}", pack.info.name, pack.info.version)},
-                        {"version", pack.info.version},
-                        {"name", fhir_name(pack.info.name)},
-                        {"title", fmt::format("Massage screening intake ({} {})",
-                                              pack.info.name, pack.info.version)},
-                        {"status", "active"},
-                        {"subjectType", {"Patient"}},
-                        {"description",
-                         "Intake for contra, a screening aid that supports a practitioner's "
-                         "judgement and does not diagnose. Leave a question unanswered when "
-                         "the answer is not known: it is never read as no."},
-                        {"item", std::move(items)}};
+    return ordered_json{
+        {"resourceType", "Questionnaire"},
+        {"id", pack.info.name},
+        {"url", fmt::format("urn:contra:{}:{}", pack.info.name, pack.info.version)},
+        {"version", pack.info.version},
+        {"name", fhir_name(pack.info.name)},
+        {"title",
+         fmt::format("Massage screening intake ({} {})", pack.info.name, pack.info.version)},
+        {"status", "active"},
+        {"subjectType", {"Patient"}},
+        {"description",
+         "Intake for contra, a screening aid that supports a practitioner's "
+         "judgement and does not diagnose. Leave a question unanswered when "
+         "the answer is not known: it is never read as no."},
+        {"item", std::move(items)}};
 }
 
 void render_questions_markdown(const RulePack& pack, std::ostream& out) {

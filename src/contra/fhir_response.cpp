@@ -19,7 +19,8 @@ class ResponseReader {
 
     void read_items(const YAML::Node& items) {
         if (!items.IsSequence()) {
-            m_out.add(m_doc.error(DiagnosticCode::wrong_type, items.Mark(), "expected a list of items"));
+            m_out.add(
+                m_doc.error(DiagnosticCode::wrong_type, items.Mark(), "expected a list of items"));
             return;
         }
         for (const YAML::Node& item : items) {
@@ -35,7 +36,8 @@ class ResponseReader {
   private:
     void read_item(const YAML::Node& item) {
         if (!item.IsMap()) {
-            m_out.add(m_doc.error(DiagnosticCode::wrong_type, item.Mark(), "expected an item (a mapping)"));
+            m_out.add(m_doc.error(
+                DiagnosticCode::wrong_type, item.Mark(), "expected an item (a mapping)"));
             return;
         }
         const auto answers = find_child(item, "answer");
@@ -48,7 +50,9 @@ class ResponseReader {
         const auto link = find_child(item, "linkId");
         if (!link) {
             if (answers) {
-                m_out.add(m_doc.error(DiagnosticCode::missing_key, item.Mark(), "an item with an answer has no linkId"));
+                m_out.add(m_doc.error(DiagnosticCode::missing_key,
+                                      item.Mark(),
+                                      "an item with an answer has no linkId"));
             }
             return; // a group
         }
@@ -66,11 +70,10 @@ class ResponseReader {
                       const std::optional<YAML::Node>& answers) {
         const auto index = m_pack.find_fact(link_id);
         if (!index) {
-            m_out.add(m_doc.error(DiagnosticCode::unknown_name,
-                                  link.Mark(),
-                                  fmt::format("unknown question '{}'{}",
-                                              link_id,
-                                              did_you_mean(link_id, m_ids))));
+            m_out.add(m_doc.error(
+                DiagnosticCode::unknown_name,
+                link.Mark(),
+                fmt::format("unknown question '{}'{}", link_id, did_you_mean(link_id, m_ids))));
             return;
         }
         if (m_seen[*index]) {
@@ -80,18 +83,21 @@ class ResponseReader {
             return;
         }
         m_seen[*index] = true;
-        if (!answers || is_null_scalar(*answers) || (answers->IsSequence() && answers->size() == 0)) {
+        if (!answers || is_null_scalar(*answers) ||
+            (answers->IsSequence() && answers->size() == 0)) {
             return; // asked, not answered: unknown
         }
         if (!answers->IsSequence()) {
-            m_out.add(m_doc.error(DiagnosticCode::wrong_type, answers->Mark(), "expected a list of answers"));
+            m_out.add(m_doc.error(
+                DiagnosticCode::wrong_type, answers->Mark(), "expected a list of answers"));
             return;
         }
         const Fact& fact = m_pack.facts[*index];
         if (fact.type != FactType::site_list && answers->size() > 1) {
-            m_out.add(m_doc.error(DiagnosticCode::wrong_type,
-                                  answers->Mark(),
-                                  fmt::format("'{}' takes one answer, not {}", fact.id, answers->size())));
+            m_out.add(m_doc.error(
+                DiagnosticCode::wrong_type,
+                answers->Mark(),
+                fmt::format("'{}' takes one answer, not {}", fact.id, answers->size())));
             return;
         }
         std::string text;
@@ -120,14 +126,16 @@ class ResponseReader {
                 if (const auto yes = parse_yes_no(*text)) {
                     return std::string(*yes ? "yes" : "no");
                 }
-                m_out.add(m_doc.error(DiagnosticCode::bad_value, value->Mark(), "expected true or false"));
+                m_out.add(m_doc.error(
+                    DiagnosticCode::bad_value, value->Mark(), "expected true or false"));
                 return std::nullopt;
             }
             if (auto coding = find_child(answer, "valueCoding")) {
                 if (auto code = coding->IsMap() ? find_child(*coding, "code") : std::nullopt) {
                     return read_scalar(m_doc, *code, "the code", m_out);
                 }
-                m_out.add(m_doc.error(DiagnosticCode::missing_key, coding->Mark(), "a valueCoding needs a code"));
+                m_out.add(m_doc.error(
+                    DiagnosticCode::missing_key, coding->Mark(), "a valueCoding needs a code"));
                 return std::nullopt;
             }
             for (const char* key : {"valueDecimal", "valueInteger", "valueString"}) {

@@ -10,8 +10,8 @@ namespace contra {
 
 struct FileText {
     std::string text;
-    std::string error;       ///< empty on success: why the file could not be read
-    bool too_large = false;  ///< the error is max-file-size: bad data, not an unreadable file
+    std::string error;      ///< empty on success: why the file could not be read
+    bool too_large = false; ///< the error is max-file-size: bad data, not an unreadable file
 };
 
 /// Reads a whole file, refusing one over k_max_file_size before reading it.

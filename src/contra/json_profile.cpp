@@ -3,9 +3,9 @@
 #include "contra/fact_value.hpp"
 
 #include <fmt/format.h>
-#include <simdjson.h>
 
 #include <cstring>
+#include <simdjson.h>
 #include <vector>
 
 namespace contra {

@@ -28,8 +28,8 @@ bool LineReader::next(std::string& line, bool& too_long) {
     for (;;) {
         const char* begin = m_buffer.data() + m_begin;
         const char* end = m_buffer.data() + m_end;
-        const auto* found =
-            static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)));
+        const auto* found = static_cast<const char*>(
+            std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)));
         const char* newline = found != nullptr ? found : end;
         const auto length = static_cast<std::size_t>(newline - begin);
         if (!too_long) {

@@ -178,7 +178,8 @@ class Linter {
   private:
     void
     add(Severity severity, DiagnosticCode code, const SourceLocation& where, std::string message) {
-        m_out.add(Diagnostic{code, severity, where, std::move(message), m_sources.line_at(where), {}});
+        m_out.add(
+            Diagnostic{code, severity, where, std::move(message), m_sources.line_at(where), {}});
     }
 
     SourceLocation rule_at(std::size_t rule) const {

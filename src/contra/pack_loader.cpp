@@ -176,9 +176,10 @@ PackLoadResult load_pack(const PackSource& manifest_source,
     }
     std::vector<PackSource> ordered;
     for (const auto& [name, mark] : manifest->files) {
-        const auto found = std::find_if(files.begin(), files.end(), [&name = name](const PackSource& file) {
-            return file.name == name;
-        });
+        const auto found =
+            std::find_if(files.begin(), files.end(), [&name = name](const PackSource& file) {
+                return file.name == name;
+            });
         if (found == files.end()) {
             out.add(documents.front()->error(DiagnosticCode::file_read,
                                              mark,
@@ -212,7 +213,8 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
     PackLoadResult result;
     FileText manifest = read_file_text(directory / "pack.yaml");
     if (!manifest.error.empty()) {
-        result.diagnostics.add(read_error_code(manifest), {prefix + "pack.yaml", 0, 0}, manifest.error);
+        result.diagnostics.add(
+            read_error_code(manifest), {prefix + "pack.yaml", 0, 0}, manifest.error);
         return result;
     }
     PackSource manifest_source{"pack.yaml", std::move(manifest.text)};

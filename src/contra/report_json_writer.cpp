@@ -26,11 +26,11 @@ std::string quoted(std::string_view name) {
 
 ReportJsonWriter::ReportJsonWriter(const RulePack& pack) : m_pack(pack) {
     for (const Rule& rule : pack.rules) {
-        m_rules.push_back({member("rule", rule.id) + "," + member("name", rule.name),
-                           member("title", rule.title),
-                           serialized(rule.action),
-                           member("rationale", rule.rationale) + "," +
-                               member("sources", rule.sources)});
+        m_rules.push_back(
+            {member("rule", rule.id) + "," + member("name", rule.name),
+             member("title", rule.title),
+             serialized(rule.action),
+             member("rationale", rule.rationale) + "," + member("sources", rule.sources)});
     }
     for (const auto& leaf : pack.sites.leaves()) {
         m_leaves.push_back(serialized(leaf.id));

@@ -32,10 +32,10 @@ class ReportJsonWriter {
 
     const RulePack& m_pack;
     std::vector<RuleText> m_rules;
-    std::vector<std::string> m_leaves;   ///< each leaf id, serialized
-    std::vector<std::string> m_facts;    ///< each fact id, serialized
+    std::vector<std::string> m_leaves;     ///< each leaf id, serialized
+    std::vector<std::string> m_facts;      ///< each fact id, serialized
     std::vector<std::string> m_unanswered; ///< "fact":…,"question":…
-    std::string m_pack_member;           ///< "pack":{…}
+    std::string m_pack_member;             ///< "pack":{…}
 };
 
 } // namespace contra

@@ -48,10 +48,10 @@ class LimitCounter {
     }
     void item(const YAML::Mark& mark) {
         if (++m_items > k_max_items) {
-            throw Refusal{mark,
-                          DiagnosticCode::limit_exceeded,
-                          fmt::format("more than {} values in one document (limit max-items)",
-                                      k_max_items)};
+            throw Refusal{
+                mark,
+                DiagnosticCode::limit_exceeded,
+                fmt::format("more than {} values in one document (limit max-items)", k_max_items)};
         }
     }
 
@@ -185,8 +185,8 @@ YAML::Mark mark_at(std::string_view text, std::size_t offset) {
     mark.pos = static_cast<int>(offset);
     mark.line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     const std::size_t line_start = before.rfind('\n');
-    mark.column = static_cast<int>(line_start == std::string_view::npos ? offset
-                                                                        : offset - line_start - 1);
+    mark.column =
+        static_cast<int>(line_start == std::string_view::npos ? offset : offset - line_start - 1);
     return mark;
 }
 
@@ -240,10 +240,10 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
     } catch (const Refusal& refusal) {
         out.add(doc.error(refusal.code, refusal.mark, refusal.message));
     } catch (const YAML::DeepRecursion& e) {
-        out.add(doc.error(
-            DiagnosticCode::limit_exceeded,
-            e.mark,
-            fmt::format("nesting deeper than {} levels (limit max-depth)", k_max_depth)));
+        out.add(
+            doc.error(DiagnosticCode::limit_exceeded,
+                      e.mark,
+                      fmt::format("nesting deeper than {} levels (limit max-depth)", k_max_depth)));
     } catch (const YAML::ParserException& e) {
         std::string message = e.msg;
         if (doc.line_text(e.mark.line + 1).find('\t') != std::string::npos) {
@@ -267,7 +267,8 @@ Diagnostic
 YamlDocument::error(DiagnosticCode code, const YAML::Mark& mark, std::string message) const {
     SourceLocation where = location(mark);
     std::string line = where.line > 0 ? line_text(where.line) : std::string{};
-    return Diagnostic{code, Severity::error, std::move(where), std::move(message), std::move(line), {}};
+    return Diagnostic{
+        code, Severity::error, std::move(where), std::move(message), std::move(line), {}};
 }
 
 std::string YamlDocument::line_text(int line) const {

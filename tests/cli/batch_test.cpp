@@ -57,7 +57,8 @@ TEST(Batch, ManyThreadsWriteTheSameLinesInInputOrderAsOne) {
 TEST(Batch, EachResultIsWhatCheckSaysForTheSameProfile) {
     const std::string profile =
         R"({"modality": "vascular_leg_massage", "varicose_vein_sites": ["calf_left"], "varicose_twisted_bulging": "yes"})";
-    const Outcome batch = run_contra({"batch", "-"}, R"({"id": "A-7", )" + profile.substr(1) + "\n");
+    const Outcome batch =
+        run_contra({"batch", "-"}, R"({"id": "A-7", )" + profile.substr(1) + "\n");
     const Outcome check = run_contra({"check", "-", "--format", "json"}, profile);
     auto line = lines_of(batch.out).at(0);
     EXPECT_EQ(line["record"], 1);
@@ -69,11 +70,15 @@ TEST(Batch, EachResultIsWhatCheckSaysForTheSameProfile) {
 }
 
 TEST(Batch, TheExitCodeIsTheWorstOutcomeAndAnErrorIsWorstOfAll) {
-    const std::string clear = R"({"suspected_dvt": "no"})" "\n";
+    const std::string clear = R"({"suspected_dvt": "no"})"
+                              "\n";
     const std::string refer =
-        R"({"modality": "vascular_leg_massage", "leg_ulcer_sites": ["shin_left"]})" "\n";
-    const std::string emergency = R"({"sudden_breathlessness": "yes"})" "\n";
-    const std::string bad = R"({"leg_warmth": "sometimes"})" "\n";
+        R"({"modality": "vascular_leg_massage", "leg_ulcer_sites": ["shin_left"]})"
+        "\n";
+    const std::string emergency = R"({"sudden_breathlessness": "yes"})"
+                                  "\n";
+    const std::string bad = R"({"leg_warmth": "sometimes"})"
+                            "\n";
     EXPECT_EQ(run_contra({"batch", "-"}, clear + refer).code, 2);
     EXPECT_EQ(run_contra({"batch", "-"}, refer + emergency + clear).code, 4);
     EXPECT_EQ(run_contra({"batch", "-"}, emergency + bad).code, 65);
@@ -98,8 +103,9 @@ TEST(Batch, ABadRecordIsAnErrorLineAndTheRecordsAfterItAreStillChecked) {
 }
 
 TEST(Batch, ErrorsInAYamlStreamAreLocatedInTheWholeInput) {
-    const Outcome run = run_contra({"batch", "--input-format", "yaml", "-"},
-                                   "leg_warmth: \"no\"\n---\nmodality: mld_legs\n\nleg_warmth: maybe\n");
+    const Outcome run =
+        run_contra({"batch", "--input-format", "yaml", "-"},
+                   "leg_warmth: \"no\"\n---\nmodality: mld_legs\n\nleg_warmth: maybe\n");
     const auto lines = lines_of(run.out);
     ASSERT_EQ(lines.size(), 2U);
     EXPECT_EQ(lines[1]["errors"][0]["line"], 5);
@@ -108,7 +114,9 @@ TEST(Batch, ErrorsInAYamlStreamAreLocatedInTheWholeInput) {
 
 TEST(Batch, ALineOverTheSizeLimitIsRefusedAloneAndByName) {
     const std::string huge = "{\"id\": \"" + std::string(std::size_t{1100} * 1024, 'x') + "\"}\n";
-    const Outcome run = run_contra({"batch", "-"}, huge + R"({"suspected_dvt": "yes"})" "\n");
+    const Outcome run = run_contra({"batch", "-"},
+                                   huge + R"({"suspected_dvt": "yes"})"
+                                          "\n");
     const auto lines = lines_of(run.out);
     ASSERT_EQ(lines.size(), 2U);
     EXPECT_EQ(lines[0]["errors"][0]["code"], "limit-exceeded");

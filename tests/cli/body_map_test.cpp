@@ -4,11 +4,11 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <tinyxml2.h>
 
 #include <filesystem>
 #include <map>
 #include <string>
+#include <tinyxml2.h>
 
 namespace contra::cli {
 namespace {
@@ -47,12 +47,17 @@ std::filesystem::path map_path(const std::string& name) {
 
 TEST(BodyMap, EverySiteIsDrawnOnceInTheClassOfTheReport) {
     const auto path = map_path("varicose");
-    const Outcome run = run_contra({"check", PROJECT_SOURCE_DIR "/examples/advanced-varicose-veins.yaml",
-                                    "--format", "json", "--body-map", path.string()});
+    const Outcome run = run_contra({"check",
+                                    PROJECT_SOURCE_DIR "/examples/advanced-varicose-veins.yaml",
+                                    "--format",
+                                    "json",
+                                    "--body-map",
+                                    path.string()});
     ASSERT_EQ(run.code, 1) << run.err;
     const nlohmann::json report = nlohmann::json::parse(run.out);
     const BodyMap map = read_body_map(path);
-    const nlohmann::json sites = nlohmann::json::parse(run_contra({"facts", "--format", "json"}).out);
+    const nlohmann::json sites =
+        nlohmann::json::parse(run_contra({"facts", "--format", "json"}).out);
     EXPECT_EQ(map.title, "contra: proceed_with_precautions");
     EXPECT_EQ(map.elements_with_site_id, static_cast<int>(map.classes.size())); // ids are unique
     EXPECT_EQ(map.classes.size(), 54U); // every leaf of the bundled pack
@@ -70,8 +75,8 @@ TEST(BodyMap, EverySiteIsDrawnOnceInTheClassOfTheReport) {
 
 TEST(BodyMap, ADoNotMassageVerdictShowsNoRegionToTreat) {
     const auto path = map_path("dvt");
-    const Outcome run = run_contra({"check", PROJECT_SOURCE_DIR "/examples/suspected-dvt.yaml",
-                                    "--body-map", path.string()});
+    const Outcome run = run_contra(
+        {"check", PROJECT_SOURCE_DIR "/examples/suspected-dvt.yaml", "--body-map", path.string()});
     ASSERT_EQ(run.code, 3) << run.err;
     const BodyMap map = read_body_map(path);
     EXPECT_EQ(map.title, "contra: do_not_massage");
@@ -82,8 +87,8 @@ TEST(BodyMap, ADoNotMassageVerdictShowsNoRegionToTreat) {
 }
 
 TEST(BodyMap, AMapThatCannotBeWrittenMeansNoVerdict) {
-    const Outcome run = run_contra(
-        {"check", "--suspected-dvt", "--body-map", "/nonexistent-folder/map.svg"});
+    const Outcome run =
+        run_contra({"check", "--suspected-dvt", "--body-map", "/nonexistent-folder/map.svg"});
     EXPECT_EQ(run.code, 73);
     EXPECT_EQ(run.out, "");
     EXPECT_NE(run.err.find("cannot write the body map"), std::string::npos);

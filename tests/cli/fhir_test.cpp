@@ -33,7 +33,9 @@ TEST(Fhir, TheQuestionnaireHasOneItemPerFactInVocabularyOrder) {
         EXPECT_EQ(item["linkId"], fact["fact"]);
         EXPECT_EQ(item["text"], fact["question"]);
         const std::string type = fact["type"];
-        const std::string expected = type == "yes_no" ? "boolean" : type == "number" ? "decimal" : "choice";
+        const std::string expected = type == "yes_no"   ? "boolean"
+                                     : type == "number" ? "decimal"
+                                                        : "choice";
         EXPECT_EQ(item["type"], expected) << fact["fact"];
         if (type == "enum") {
             ASSERT_EQ(item["answerOption"].size(), fact["values"].size());
@@ -130,8 +132,8 @@ TEST(Fhir, ABatchOfResponsesCarriesEachResourceId) {
     first["id"] = "r-1";
     json second = response_for({{"sudden_breathlessness", "yes"}});
     second["id"] = "r-2";
-    const Outcome run =
-        run_contra({"batch", "-", "--input-format", "fhir"}, first.dump() + "\n" + second.dump() + "\n");
+    const Outcome run = run_contra({"batch", "-", "--input-format", "fhir"},
+                                   first.dump() + "\n" + second.dump() + "\n");
     const auto newline = run.out.find('\n');
     const json one = json::parse(run.out.substr(0, newline));
     const json two = json::parse(run.out.substr(newline + 1));

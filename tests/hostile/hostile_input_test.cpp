@@ -130,7 +130,8 @@ std::string repeated(const std::string& piece, std::size_t times) {
 }
 
 TEST_F(HostileInput, AliasBombIsRefusedAtTheFirstAnchor) {
-    std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+    std::string bomb =
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
     for (char level = 'b'; level <= 'i'; ++level) {
         const char previous = static_cast<char>(level - 1);
         bomb += std::string(1, level) + ": &" + level + " [" +
@@ -141,20 +142,25 @@ TEST_F(HostileInput, AliasBombIsRefusedAtTheFirstAnchor) {
 
 TEST_F(HostileInput, DeepNestingStopsAtTheDepthLimit) {
     const std::string flow = "a: " + std::string(100'000, '[') + std::string(100'000, ']') + "\n";
-    expect_refused_everywhere(flow, ":1:67: error: nesting deeper than 64 levels (limit max-depth)");
-    const std::string json = "{\"a\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}";
-    expect_refused_everywhere(json, ":1:70: error: nesting deeper than 64 levels (limit max-depth)");
+    expect_refused_everywhere(flow,
+                              ":1:67: error: nesting deeper than 64 levels (limit max-depth)");
+    const std::string json =
+        "{\"a\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+    expect_refused_everywhere(json,
+                              ":1:70: error: nesting deeper than 64 levels (limit max-depth)");
     std::string block;
     for (int depth = 0; depth < 100; ++depth) {
         block += std::string(static_cast<std::size_t>(depth), ' ') + "k:\n";
     }
-    expect_refused_everywhere(block, ":65:65: error: nesting deeper than 64 levels (limit max-depth)");
+    expect_refused_everywhere(block,
+                              ":65:65: error: nesting deeper than 64 levels (limit max-depth)");
 }
 
 TEST_F(HostileInput, AHundredMegabyteFileIsRefusedUnread) {
     const fs::path big = write("big.yaml", "");
     fs::resize_file(big, 100 * 1024 * 1024); // sparse: no 100 MB written
-    expect_refused(run_contra({"check", big.string()}), 65, "larger than 1 MiB (limit max-file-size)");
+    expect_refused(
+        run_contra({"check", big.string()}), 65, "larger than 1 MiB (limit max-file-size)");
     expect_refused(run_contra({"check", "-"}, big), 65, "larger than 1 MiB (limit max-file-size)");
     const fs::path pack = pack_with_file("");
     fs::resize_file(pack / "body.yaml", 100 * 1024 * 1024);
@@ -193,7 +199,8 @@ TEST_F(HostileInput, BinaryBytesAndInvalidUtf8AreRefusedWhereTheyStart) {
     for (int i = 1; i < 256 * 16; ++i) {
         binary += static_cast<char>(i % 255 + 1); // every byte but NUL
     }
-    expect_refused_everywhere(binary, ":2:118: error: byte 0x80 is not UTF-8"); // byte 10 ends line 1
+    expect_refused_everywhere(binary,
+                              ":2:118: error: byte 0x80 is not UTF-8"); // byte 10 ends line 1
     expect_refused_everywhere("age_years: 64\nleg_warmth: \xff\xfe\n",
                               ":2:13: error: byte 0xff is not UTF-8; save the file as UTF-8");
     expect_refused_everywhere("leg_warmth: \xed\xa0\x80\n", ":1:13: error: byte 0xed is not UTF-8");
@@ -205,8 +212,9 @@ TEST_F(HostileInput, ANulInAValueIsRefused) {
 }
 
 TEST_F(HostileInput, TagsAreRefusedNotConstructed) {
-    expect_refused_everywhere("leg_warmth: !!python/object:os.system ls\n",
-                              ":1:13: error: YAML tags ('tag:yaml.org,2002:python/object:os.system') are not allowed");
+    expect_refused_everywhere(
+        "leg_warmth: !!python/object:os.system ls\n",
+        ":1:13: error: YAML tags ('tag:yaml.org,2002:python/object:os.system') are not allowed");
 }
 
 TEST_F(HostileInput, NumbersMustBePlainDecimals) {
@@ -214,7 +222,8 @@ TEST_F(HostileInput, NumbersMustBePlainDecimals) {
         const fs::path profile = write("number.yaml", "age_years: " + number + "\n");
         expect_refused(run_contra({"check", profile.string()}),
                        65,
-                       ":1:12: error: expected a number of years for 'age_years', got '" + number + "'");
+                       ":1:12: error: expected a number of years for 'age_years', got '" + number +
+                           "'");
     }
 }
 
@@ -225,10 +234,10 @@ TEST_F(HostileInput, DuplicateKeysAreRefused) {
 
 TEST_F(HostileInput, AnEmptyDocumentIsRefused) {
     const fs::path profile = write("empty.yaml", "");
-    expect_refused(run_contra({"check", profile.string()}), 65, "empty.yaml:1:1: error: the profile is empty");
-    expect_refused(run_contra({"check", "--rules", pack_with_file("").string(), "--fever"}),
-                   78,
-                   "body.yaml");
+    expect_refused(
+        run_contra({"check", profile.string()}), 65, "empty.yaml:1:1: error: the profile is empty");
+    expect_refused(
+        run_contra({"check", "--rules", pack_with_file("").string(), "--fever"}), 78, "body.yaml");
 }
 
 TEST_F(HostileInput, SeveralDocumentsAreRefused) {

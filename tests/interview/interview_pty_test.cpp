@@ -57,9 +57,12 @@ class PtySession {
     /// The line the cursor is on (after wait_for: the prompt just found).
     [[nodiscard]] std::string current_line() const {
         const auto start = m_output.rfind('\n', m_cursor == 0 ? 0 : m_cursor - 1);
-        return m_output.substr(start == std::string::npos ? 0 : start + 1, m_cursor - (start == std::string::npos ? 0 : start + 1));
+        return m_output.substr(start == std::string::npos ? 0 : start + 1,
+                               m_cursor - (start == std::string::npos ? 0 : start + 1));
     }
-    void send(const std::string& keys) { ASSERT_EQ(write(m_fd, keys.data(), keys.size()), static_cast<ssize_t>(keys.size())); }
+    void send(const std::string& keys) {
+        ASSERT_EQ(write(m_fd, keys.data(), keys.size()), static_cast<ssize_t>(keys.size()));
+    }
     /// Reads to the end and returns the exit code.
     int finish() {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -74,7 +77,8 @@ class PtySession {
 
   private:
     bool read_some(std::chrono::steady_clock::time_point deadline) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             return false;
         }

@@ -133,7 +133,8 @@ Profile unanswer_while_unchanged(const RulePack& pack, Profile profile, std::mt1
 
 } // namespace
 
-FailClosedSummary check_fail_closed(const RulePack& pack, std::uint32_t seed, std::size_t profiles) {
+FailClosedSummary
+check_fail_closed(const RulePack& pack, std::uint32_t seed, std::size_t profiles) {
     ProfileGenerator generator(pack, seed);
     FailClosedSummary summary;
     for (std::size_t n = 0; n < profiles; ++n) {
@@ -152,7 +153,8 @@ FailClosedSummary check_fail_closed(const RulePack& pack, std::uint32_t seed, st
             const Verdict after = evaluate(pack, answered).verdict;
             if (severity(after) > severity(verdict)) {
                 report(summary.violations,
-                       fmt::format("{} became {} when its open questions were answered.\nanswered:{}\nbefore:{}",
+                       fmt::format("{} became {} when its open questions were "
+                                   "answered.\nanswered:{}\nbefore:{}",
                                    to_string(verdict),
                                    to_string(after),
                                    describe(pack, answered),

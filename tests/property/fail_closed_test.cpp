@@ -2,10 +2,9 @@
 // never hides a more severe verdict, answering never brings `incomplete` back, and medical
 // clearance never lowers a verdict above postpone_and_refer. A fixed seed keeps it repeatable;
 // bench/fail_closed_bench runs the same checks on many more profiles.
-#include "fail_closed.hpp"
-
 #include "cli/bundled_pack.hpp"
 #include "contra/pack_codec.hpp"
+#include "fail_closed.hpp"
 
 #include <gtest/gtest.h>
 
