@@ -57,16 +57,8 @@ std::string summary_line(const BatchSummary& summary, double seconds) {
 }
 
 int exit_code_of(const BatchSummary& summary) {
-    constexpr Verdict by_rank[] = {Verdict::proceed,
-                                   Verdict::proceed_with_precautions,
-                                   Verdict::incomplete,
-                                   Verdict::postpone_and_refer,
-                                   Verdict::do_not_massage,
-                                   Verdict::emergency};
-    if (summary.worst_rank < 0 || summary.worst_rank >= 6) {
-        return to_int(ExitCode::bad_profile);
-    }
-    return exit_code(by_rank[summary.worst_rank]);
+    const auto worst = outcome_of_rank(summary.worst_rank);
+    return worst ? exit_code(*worst) : to_int(ExitCode::bad_profile);
 }
 
 std::optional<ColumnMap>
@@ -117,11 +109,7 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& options) {
                      "Threads to use (default: one per core); output stays in input order")
         ->check(CLI::Range(1U, 1024U))
         ->type_name("N");
-    batch
-        ->add_option(
-            "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
-        ->type_name("DIR");
-    add_pack_sha256_option(*batch, options.pack_sha256);
+    add_pack_options(*batch, options.rules_dir, options.pack_sha256);
     return batch;
 }
 

@@ -3,13 +3,12 @@
 #include "cli/audit_log.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/pack_choice.hpp"
+#include "cli/profile_file.hpp"
 #include "contra/audit_record.hpp"
 #include "contra/body_map.hpp"
 #include "contra/evaluator.hpp"
 #include "contra/explanation.hpp"
 #include "contra/fact_value.hpp"
-#include "contra/fhir_response.hpp"
-#include "contra/file_text.hpp"
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
 #include "contra/suggest.hpp"
@@ -130,11 +129,7 @@ CLI::App* add_profile_command(CLI::App& app,
             "Colour in text output; auto means on a terminal, unless NO_COLOR is set")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("auto|always|never (default: auto)");
-    check
-        ->add_option(
-            "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
-        ->type_name("DIR");
-    add_pack_sha256_option(*check, options.pack_sha256);
+    add_pack_options(*check, options.rules_dir, options.pack_sha256);
     check
         ->add_option("--audit-log",
                      options.audit_log,
@@ -201,23 +196,13 @@ int run_check(const RulePack& pack,
               const Environment& environment) {
     Profile profile = empty_profile(pack);
     if (!options.profile_path.empty()) {
-        const bool from_stdin = options.profile_path == "-";
-        FileText file = from_stdin ? read_stream_text(in, "standard input")
-                                   : read_file_text(options.profile_path);
-        if (!file.error.empty()) {
-            fmt::print(err, "contra: error: {}\n", file.error);
-            return to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
+        int code = 0;
+        auto read =
+            read_profile_file(pack, options.profile_path, options.fhir_input, in, err, code);
+        if (!read) {
+            return code;
         }
-        std::string name = from_stdin ? "<stdin>" : options.profile_path;
-        ProfileResult result = options.fhir_input
-                                   ? read_fhir_response(pack, std::move(file.text), std::move(name))
-                                   : read_profile(pack, std::move(file.text), std::move(name));
-        if (!result.profile) {
-            fmt::print(err, "{}", result.diagnostics.format());
-            fmt::print(err, "contra: error: the profile is invalid; no verdict was given\n");
-            return to_int(ExitCode::bad_profile);
-        }
-        profile = std::move(*result.profile);
+        profile = std::move(*read);
     } else if (options.set_answers.empty() && options.option_answers.empty()) {
         fmt::print(err,
                    "contra: error: nothing to check: give a profile file (- for standard "

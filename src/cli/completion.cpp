@@ -1,23 +1,13 @@
 #include "cli/completion.hpp"
 
+#include "contra/fact_value.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 
 namespace contra::cli {
 namespace {
-
-std::vector<std::string> site_ids(const RulePack& pack) {
-    std::vector<std::string> ids;
-    for (const auto& leaf : pack.sites.leaves()) {
-        ids.push_back(leaf.id);
-    }
-    for (const auto& group : pack.sites.groups()) {
-        ids.push_back(group.id);
-    }
-    ids.emplace_back("none");
-    return ids;
-}
 
 // `text|json (default: text)` -> {text, json}.
 std::vector<std::string> values_in_option_text(const std::string& text) {
@@ -51,7 +41,7 @@ complete_option(const CLI::Option& option, const std::string& long_name, const R
         if (fact.type == FactType::enumeration) {
             completed.values = fact.values;
         } else if (fact.type == FactType::site_list) {
-            completed.values = site_ids(pack);
+            completed.values = site_list_words(pack.sites);
             completed.is_list = true;
         }
     }

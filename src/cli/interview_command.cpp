@@ -2,8 +2,9 @@
 
 #include "cli/exit_codes.hpp"
 #include "cli/pack_choice.hpp"
+#include "cli/profile_file.hpp"
+#include "contra/audit_record.hpp"
 #include "contra/fact_value.hpp"
-#include "contra/file_text.hpp"
 #include "contra/interview.hpp"
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
@@ -168,14 +169,8 @@ bool save_profile(const RulePack& pack,
                   const Profile& profile,
                   const std::string& path,
                   std::ostream& err) {
-    nlohmann::ordered_json answers = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < pack.facts.size(); ++i) {
-        if (!profile.answers[i].is_unknown()) {
-            answers[pack.facts[i].id] = value_to_json(pack, pack.facts[i], profile.answers[i]);
-        }
-    }
     std::ofstream file(path, std::ios::trunc);
-    write_json(answers, file);
+    write_json(answers_to_json(pack, profile), file);
     if (!file.flush()) {
         fmt::print(err, "contra: error: cannot save the answers to {}\n", path);
         return false;
@@ -193,11 +188,7 @@ CLI::App* setup_interview(CLI::App& app, InterviewOptions& options) {
         ->type_name("PROFILE");
     command->add_option("--save", options.save, "At the end, save the answers (a JSON profile)")
         ->type_name("FILE");
-    command
-        ->add_option(
-            "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
-        ->type_name("DIR");
-    add_pack_sha256_option(*command, options.pack_sha256);
+    add_pack_options(*command, options.rules_dir, options.pack_sha256);
     command->footer("Keys: y yes, n no (or none), u unknown (not asked again), ? why it is asked, "
                     "b back to the previous question; a choice by number or name prefix; sites by "
                     "name, Tab completes. The report is printed at the end.");
@@ -212,18 +203,12 @@ int run_interview(const RulePack& pack,
                   const Environment& environment) {
     Profile start = empty_profile(pack);
     if (!options.start.empty()) {
-        FileText file = read_file_text(options.start);
-        if (!file.error.empty()) {
-            fmt::print(err, "contra: error: {}\n", file.error);
-            return to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
+        int code = 0;
+        auto read = read_profile_file(pack, options.start, false, in, err, code);
+        if (!read) {
+            return code;
         }
-        ProfileResult result = read_profile(pack, std::move(file.text), options.start);
-        if (!result.profile) {
-            fmt::print(
-                err, "{}contra: error: the profile is invalid\n", result.diagnostics.format());
-            return to_int(ExitCode::bad_profile);
-        }
-        start = std::move(*result.profile);
+        start = std::move(*read);
     }
     Interview interview(pack, std::move(start));
     LineInput input(in, out, environment.stdin_is_terminal);

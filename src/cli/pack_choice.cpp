@@ -69,6 +69,12 @@ bool matches_pinned_sha256(const RulePack& pack, const std::string& pinned, std:
     return false;
 }
 
+void add_pack_options(CLI::App& command, std::string& rules_dir, std::string& pack_sha256) {
+    command.add_option("--rules", rules_dir, "Use the rule pack in DIR instead of the bundled one")
+        ->type_name("DIR");
+    add_pack_sha256_option(command, pack_sha256);
+}
+
 void add_pack_sha256_option(CLI::App& command, std::string& value) {
     command
         .add_option("--pack-sha256",

@@ -28,4 +28,8 @@ bool matches_pinned_sha256(const RulePack& pack, const std::string& pinned, std:
 /// Adds `--pack-sha256 HEX` to a command, for its help and parsing; run() checks it.
 void add_pack_sha256_option(CLI::App& command, std::string& value);
 
+/// Adds `--rules DIR` and `--pack-sha256 HEX` to a command that runs the pack (run() reads both
+/// before the full parse; these make them known to the command's parser and help).
+void add_pack_options(CLI::App& command, std::string& rules_dir, std::string& pack_sha256);
+
 } // namespace contra::cli

@@ -18,11 +18,7 @@ CLI::App* setup_questions(CLI::App& app, QuestionsOptions& options) {
                      "--input-format fhir' and 'batch --input-format fhir' read; json: a listing")
         ->check(CLI::IsMember({"markdown", "fhir", "json"}))
         ->option_text("markdown|fhir|json (default: markdown)");
-    command
-        ->add_option(
-            "--rules", options.rules_dir, "Use the rule pack in DIR instead of the bundled one")
-        ->type_name("DIR");
-    add_pack_sha256_option(*command, options.pack_sha256);
+    add_pack_options(*command, options.rules_dir, options.pack_sha256);
     return command;
 }
 

@@ -27,9 +27,6 @@ std::string audit_record(const RulePack& pack,
         fired.push_back(pack.rules[finding.rule].id);
     }
     const ordered_json answers = answers_to_json(pack, profile);
-    const auto compact = [](const ordered_json& json) {
-        return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-    };
     ordered_json record{{"time", utc_time},
                         {"pack",
                          ordered_json{{"name", pack.info.name},
@@ -37,11 +34,11 @@ std::string audit_record(const RulePack& pack,
                                       {"sha256", pack.info.sha256}}},
                         {"verdict", to_string(report.verdict)},
                         {"fired", std::move(fired)},
-                        {"profile_sha256", sha256_hex(compact(answers))}};
+                        {"profile_sha256", sha256_hex(to_compact_json(answers))}};
     if (include_profile) {
         record["profile"] = answers;
     }
-    return compact(record);
+    return to_compact_json(record);
 }
 
 } // namespace contra

@@ -3,22 +3,31 @@
 #include "contra/evaluator.hpp"
 #include "contra/render_json.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
 namespace contra {
 namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json record_head(std::size_t number, const std::optional<std::string>& id) {
-    ordered_json json;
-    json["record"] = number;
-    if (id) {
-        json["id"] = *id;
-    }
-    return json;
-}
+// Outcomes from least to most severe; an error line ranks above them all.
+constexpr std::array k_outcomes_by_severity{Verdict::proceed,
+                                            Verdict::proceed_with_precautions,
+                                            Verdict::incomplete,
+                                            Verdict::postpone_and_refer,
+                                            Verdict::do_not_massage,
+                                            Verdict::emergency};
 
-std::string serialized(const ordered_json& json) {
-    return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+// `{"record":N` and `,"id":…` when the record has one: the members every line starts with.
+void append_head(std::size_t number, const std::optional<std::string>& id, std::string& out) {
+    out += fmt::format("{{\"record\":{}", number);
+    if (id) {
+        out += ",\"id\":";
+        out += to_compact_json(*id);
+    }
 }
 
 } // namespace
@@ -28,7 +37,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                                      std::size_t number,
                                      const RecordProfile& record,
                                      std::string& out) {
-    ordered_json head = record_head(number, record.id);
+    append_head(number, record.id, out);
     if (!record.profile) {
         ordered_json errors = ordered_json::array();
         for (const Diagnostic& diagnostic : record.diagnostics.items()) {
@@ -41,15 +50,13 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                 {"line", diagnostic.where.line},
                 {"column", diagnostic.where.column}});
         }
-        head["errors"] = std::move(errors);
-        out += serialized(head);
-        out += '\n';
+        out += ",\"errors\":";
+        out += to_compact_json(errors);
+        out += "}\n";
         return std::nullopt;
     }
     const Report report = evaluate(pack, *record.profile);
-    std::string line = serialized(head);
-    line.back() = ','; // the members of the report follow those of the record
-    out += line;
+    out += ',';
     writer.append_members(report, out);
     out += "}\n";
     return report.verdict;
@@ -57,23 +64,18 @@ std::optional<Verdict> screen_record(const RulePack& pack,
 
 int outcome_rank(std::optional<Verdict> verdict) {
     if (!verdict) {
-        return 6;
+        return static_cast<int>(k_outcomes_by_severity.size());
     }
-    switch (*verdict) {
-    case Verdict::proceed:
-        return 0;
-    case Verdict::proceed_with_precautions:
-        return 1;
-    case Verdict::incomplete:
-        return 2;
-    case Verdict::postpone_and_refer:
-        return 3;
-    case Verdict::do_not_massage:
-        return 4;
-    case Verdict::emergency:
-        return 5;
+    const auto* found =
+        std::find(k_outcomes_by_severity.begin(), k_outcomes_by_severity.end(), *verdict);
+    return static_cast<int>(found - k_outcomes_by_severity.begin());
+}
+
+std::optional<Verdict> outcome_of_rank(int rank) {
+    if (rank < 0 || rank >= static_cast<int>(k_outcomes_by_severity.size())) {
+        return std::nullopt;
     }
-    return 6;
+    return k_outcomes_by_severity[static_cast<std::size_t>(rank)];
 }
 
 } // namespace contra

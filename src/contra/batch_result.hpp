@@ -27,4 +27,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
 /// treatment on the answers given but may not stand).
 int outcome_rank(std::optional<Verdict> verdict);
 
+/// The verdict of an outcome_rank; nullopt for an error's rank, or -1 (no record at all).
+std::optional<Verdict> outcome_of_rank(int rank);
+
 } // namespace contra

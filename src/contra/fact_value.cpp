@@ -92,6 +92,12 @@ ParsedAnswer parse_sites(const BodySites& sites, const Fact& fact, std::string_v
 
 } // namespace
 
+std::vector<std::string> site_list_words(const BodySites& sites) {
+    std::vector<std::string> words = sites.all_ids();
+    words.emplace_back("none");
+    return words;
+}
+
 std::optional<std::string>
 add_site(const BodySites& sites, std::string_view id, SiteSet& into, std::string_view owner) {
     const std::optional<SiteSet> expanded = sites.expand(id);

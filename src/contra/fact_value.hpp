@@ -21,6 +21,9 @@ struct ParsedAnswer {
 /// or `none` for no sites.
 ParsedAnswer parse_answer(const BodySites& sites, const Fact& fact, std::string_view text);
 
+/// Every word a site-list answer may hold: each site id (leaves, then groups), then `none`.
+std::vector<std::string> site_list_words(const BodySites& sites);
+
 /// Adds one site id (leaf or group) to `into`; returns an error message for an unknown id,
 /// naming `owner` (a fact id) when it is given.
 std::optional<std::string>

@@ -1,5 +1,7 @@
 #include "contra/fhir_questionnaire.hpp"
 
+#include "contra/fact_value.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -14,18 +16,6 @@ using nlohmann::ordered_json;
 
 std::string code_system(const RulePack& pack, const Fact& fact) {
     return fmt::format("urn:contra:{}:{}", pack.info.name, fact.id);
-}
-
-std::vector<std::string> site_codes(const RulePack& pack) {
-    std::vector<std::string> codes;
-    for (const auto& leaf : pack.sites.leaves()) {
-        codes.push_back(leaf.id);
-    }
-    for (const auto& group : pack.sites.groups()) {
-        codes.push_back(group.id);
-    }
-    codes.emplace_back("none");
-    return codes;
 }
 
 std::string display(std::string text) {
@@ -65,7 +55,7 @@ std::string fhir_name(const std::string& pack_name) {
 
 ordered_json questionnaire_to_fhir(const RulePack& pack) {
     ordered_json items = ordered_json::array();
-    const std::vector<std::string> sites = site_codes(pack);
+    const std::vector<std::string> sites = site_list_words(pack.sites);
     for (const Fact& fact : pack.facts) {
         ordered_json item{{"linkId", fact.id}, {"text", fact.question}};
         switch (fact.type) {

@@ -15,7 +15,7 @@ class ResponseReader {
   public:
     ResponseReader(const RulePack& pack, const YamlDocument& doc, Diagnostics& out)
         : m_pack(pack), m_doc(doc), m_out(out), m_profile(empty_profile(pack)),
-          m_seen(pack.facts.size(), false), m_ids(pack.fact_ids()) {}
+          m_seen(pack.facts.size(), false) {}
 
     void read_items(const YAML::Node& items) {
         if (!items.IsSequence()) {
@@ -70,10 +70,11 @@ class ResponseReader {
                       const std::optional<YAML::Node>& answers) {
         const auto index = m_pack.find_fact(link_id);
         if (!index) {
-            m_out.add(m_doc.error(
-                DiagnosticCode::unknown_name,
-                link.Mark(),
-                fmt::format("unknown question '{}'{}", link_id, did_you_mean(link_id, m_ids))));
+            m_out.add(m_doc.error(DiagnosticCode::unknown_name,
+                                  link.Mark(),
+                                  fmt::format("unknown question '{}'{}",
+                                              link_id,
+                                              did_you_mean(link_id, m_pack.fact_ids()))));
             return;
         }
         if (m_seen[*index]) {
@@ -156,7 +157,6 @@ class ResponseReader {
     Diagnostics& m_out;
     Profile m_profile;
     std::vector<bool> m_seen;
-    std::vector<std::string> m_ids;
 };
 
 } // namespace

@@ -73,7 +73,6 @@ bool apply_profile_node(const RulePack& pack,
     if (!entries) {
         return false;
     }
-    const std::vector<std::string> ids = pack.fact_ids();
     for (const KeyValue& entry : *entries) {
         if (out.error_limit_reached()) {
             break;
@@ -88,10 +87,11 @@ bool apply_profile_node(const RulePack& pack,
         }
         const auto index = pack.find_fact(entry.key);
         if (!index) {
-            out.add(doc.error(
-                DiagnosticCode::unknown_name,
-                entry.key_mark,
-                fmt::format("unknown fact '{}'{}", entry.key, did_you_mean(entry.key, ids))));
+            out.add(doc.error(DiagnosticCode::unknown_name,
+                              entry.key_mark,
+                              fmt::format("unknown fact '{}'{}",
+                                          entry.key,
+                                          did_you_mean(entry.key, pack.fact_ids()))));
             out.set_field(first_new, entry.key);
             continue;
         }
@@ -107,12 +107,12 @@ Profile empty_profile(const RulePack& pack) {
     return Profile{std::vector<Value>(pack.facts.size())};
 }
 
-ProfileResult read_profile(const RulePack& pack, std::string text, std::string file_name) {
-    return read_profile_text(pack, std::move(text), std::move(file_name), nullptr);
+ProfileResult read_profile(const RulePack& pack, std::string_view text, std::string file_name) {
+    return read_profile_text(pack, text, std::move(file_name), nullptr);
 }
 
 ProfileResult read_profile_text(const RulePack& pack,
-                                std::string text,
+                                std::string_view text,
                                 std::string file_name,
                                 std::optional<std::string>* record_id) {
     ProfileResult result;
@@ -127,7 +127,8 @@ ProfileResult read_profile_text(const RulePack& pack,
         }
     }
     Diagnostics& out = result.diagnostics;
-    const YamlDocument doc = YamlDocument::parse(std::move(text), std::move(file_name), out);
+    // Only here, where the text is located, is it copied.
+    const YamlDocument doc = YamlDocument::parse(std::string(text), std::move(file_name), out);
     if (!doc.ok()) {
         return result;
     }

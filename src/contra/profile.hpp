@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace contra {
@@ -26,12 +27,12 @@ struct ProfileResult {
 
 /// Reads a profile written as YAML or JSON: a mapping from fact id to answer. Unknown fact
 /// ids, values outside a fact's type or range and duplicate keys are errors, each located.
-ProfileResult read_profile(const RulePack& pack, std::string text, std::string file_name);
+ProfileResult read_profile(const RulePack& pack, std::string_view text, std::string file_name);
 
 /// read_profile, where `record_id` (if not null) also accepts a key `id` and receives its text:
 /// the record identifier of a batch.
 ProfileResult read_profile_text(const RulePack& pack,
-                                std::string text,
+                                std::string_view text,
                                 std::string file_name,
                                 std::optional<std::string>* record_id);
 

@@ -1,7 +1,6 @@
 #include "contra/record_profile.hpp"
 
 #include "contra/fhir_response.hpp"
-#include "contra/json_profile.hpp"
 
 namespace contra {
 
@@ -37,12 +36,7 @@ read_text_record(const RulePack& pack, const BatchRecord& record, const std::str
     if (refuse_too_long(record, file, result)) {
         return result;
     }
-    // The fast path reads the text in place: the buffer goes back to the reading thread.
-    if (auto profile = read_json_profile_fast(pack, record.text, &result.id)) {
-        result.profile = std::move(*profile);
-        return result;
-    }
-    result.id.reset();
+    // Read in place: the record's buffer goes back to the reading thread for the next record.
     ProfileResult read = read_profile_text(pack, record.text, file, &result.id);
     result.profile = std::move(read.profile);
     result.diagnostics = std::move(read.diagnostics);

@@ -42,6 +42,10 @@ ordered_json report_to_json(const RulePack& pack, const Report& report) {
     return ordered_json::parse(text);
 }
 
+std::string to_compact_json(const ordered_json& json) {
+    return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 void write_json(const nlohmann::ordered_json& json, std::ostream& out) {
     out << json.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }

@@ -16,6 +16,9 @@ nlohmann::ordered_json report_to_json(const RulePack& pack, const Report& report
 /// name, say) are written as U+FFFD, so the output stays valid JSON whatever the input held.
 void write_json(const nlohmann::ordered_json& json, std::ostream& out);
 
+/// `json` on one line, bytes that are not UTF-8 written as U+FFFD (as write_json).
+std::string to_compact_json(const nlohmann::ordered_json& json);
+
 /// Writes report_to_json, indented, and a newline.
 void render_json(const RulePack& pack, const Report& report, std::ostream& out);
 

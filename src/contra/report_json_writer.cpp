@@ -9,12 +9,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string serialized(const ordered_json& json) {
-    return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-}
-
 std::string member(std::string_view key, const ordered_json& value) {
-    return fmt::format("\"{}\":{}", key, serialized(value));
+    return fmt::format("\"{}\":{}", key, to_compact_json(value));
 }
 
 // Level and verdict names are plain identifiers: nothing to escape.
@@ -29,14 +25,14 @@ ReportJsonWriter::ReportJsonWriter(const RulePack& pack) : m_pack(pack) {
         m_rules.push_back(
             {member("rule", rule.id) + "," + member("name", rule.name),
              member("title", rule.title),
-             serialized(rule.action),
+             to_compact_json(rule.action),
              member("rationale", rule.rationale) + "," + member("sources", rule.sources)});
     }
     for (const auto& leaf : pack.sites.leaves()) {
-        m_leaves.push_back(serialized(leaf.id));
+        m_leaves.push_back(to_compact_json(leaf.id));
     }
     for (const Fact& fact : pack.facts) {
-        m_facts.push_back(serialized(fact.id));
+        m_facts.push_back(to_compact_json(fact.id));
         m_unanswered.push_back(member("fact", fact.id) + "," + member("question", fact.question));
     }
     m_pack_member = member("pack",
@@ -85,7 +81,7 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
             for (const std::string& note : finding.notes) {
                 action += " " + note;
             }
-            out += serialized(action);
+            out += to_compact_json(action);
         }
         out += ",\"sites\":";
         append_sites(finding.avoid | finding.no_pressure, out);
@@ -133,7 +129,7 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
         out += "\"fact\":";
         out += m_facts[assumption.fact];
         out += ",\"value\":";
-        out += serialized(value_to_json(m_pack, fact, assumption.value));
+        out += to_compact_json(value_to_json(m_pack, fact, assumption.value));
         if (assumption.is_default_area) {
             out += ",\"note\":\"the default area of the modality\"";
         } else if (!fact.assumption_note.empty()) {

@@ -130,8 +130,7 @@ class SuiteRunner {
             m_out.add(m_doc.error(DiagnosticCode::file_read, entry.value.Mark(), file.error));
             return false;
         }
-        ProfileResult loaded =
-            read_profile(m_pack, std::move(file.text), (m_base_dir / name).string());
+        ProfileResult loaded = read_profile(m_pack, file.text, (m_base_dir / name).string());
         if (!loaded.profile) {
             m_out.append(loaded.diagnostics);
             return false;

@@ -1,0 +1,35 @@
+#include "cli/profile_file.hpp"
+
+#include "cli/exit_codes.hpp"
+#include "contra/fhir_response.hpp"
+#include "contra/file_text.hpp"
+
+#include <fmt/ostream.h>
+
+namespace contra::cli {
+
+std::optional<Profile> read_profile_file(const RulePack& pack,
+                                         const std::string& path,
+                                         bool fhir,
+                                         std::istream& in,
+                                         std::ostream& err,
+                                         int& exit_code) {
+    const bool from_stdin = path == "-";
+    FileText file = from_stdin ? read_stream_text(in, "standard input") : read_file_text(path);
+    if (!file.error.empty()) {
+        fmt::print(err, "contra: error: {}\n", file.error);
+        exit_code = to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
+        return std::nullopt;
+    }
+    std::string name = from_stdin ? "<stdin>" : path;
+    ProfileResult result = fhir ? read_fhir_response(pack, std::move(file.text), std::move(name))
+                                : read_profile(pack, file.text, std::move(name));
+    if (!result.profile) {
+        fmt::print(err, "{}", result.diagnostics.format());
+        fmt::print(err, "contra: error: the profile is invalid; no verdict was given\n");
+        exit_code = to_int(ExitCode::bad_profile);
+    }
+    return std::move(result.profile);
+}
+
+} // namespace contra::cli
