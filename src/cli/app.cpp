@@ -94,7 +94,7 @@ int report_unknown_command(const CLI::App& app,
 std::string_view named_command(int argc, const char* const* argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "check" || arg == "explain" || arg == "completion") {
+        if (arg == "check" || arg == "explain" || arg == "completion" || arg == "interview") {
             return arg;
         }
     }
@@ -152,7 +152,8 @@ int run(int argc,
         TestOptions test_options;
         CLI::App* test = setup_test(app, test_options);
         InterviewOptions interview_options;
-        CLI::App* interview = setup_interview(app, interview_options);
+        CLI::App* interview =
+            setup_interview(app, *pack, interview_options, command == "interview");
         QuestionsOptions questions_options;
         CLI::App* questions = setup_questions(app, questions_options);
         BatchOptions batch_options;

@@ -23,6 +23,22 @@
 namespace contra::cli {
 namespace {
 
+bool use_colour(ColourMode mode, const Environment& environment) {
+    switch (mode) {
+    case ColourMode::always:
+        return true;
+    case ColourMode::never:
+        return false;
+    case ColourMode::automatic:
+        break;
+    }
+    return environment.stdout_is_terminal && !environment.no_color;
+}
+
+} // namespace
+
+namespace {
+
 struct AnswerError {
     ExitCode code;
     std::string message;
@@ -72,19 +88,74 @@ apply_option_answers(const RulePack& pack, const CheckOptions& options, Profile&
     return std::nullopt;
 }
 
-bool use_colour(ColourMode mode, const Environment& environment) {
-    switch (mode) {
-    case ColourMode::always:
-        return true;
-    case ColourMode::never:
-        return false;
-    case ColourMode::automatic:
-        break;
+} // namespace
+
+int apply_answer_options(const RulePack& pack,
+                         const CheckOptions& options,
+                         Profile& profile,
+                         std::ostream& err) {
+    if (auto error = apply_option_answers(pack, options, profile)) {
+        fmt::print(err, "contra: error: {}\n", error->message);
+        return to_int(error->code);
     }
-    return environment.stdout_is_terminal && !environment.no_color;
+    return 0;
 }
 
-} // namespace
+void add_answer_options(CLI::App& command,
+                        const RulePack& pack,
+                        CheckOptions& options,
+                        bool with_answers) {
+    add_pack_options(command, options.rules_dir, options.pack_sha256);
+    command
+        .add_option("--audit-log",
+                    options.audit_log,
+                    "Append one JSON line per decision to FILE (created with mode 0600): time, "
+                    "pack, verdict, fired rules and the profile's SHA-256, not the profile")
+        ->type_name("FILE");
+    command
+        .add_option("--body-map",
+                    options.body_map,
+                    "Also draw the body, front and back, each site coloured: avoid, light touch "
+                    "only, treat, outside the treatment area (SVG)")
+        ->type_name("FILE.svg");
+    command.add_flag("--audit-include-profile",
+                     options.audit_include_profile,
+                     "With --audit-log: also write the answers themselves");
+    command.add_option("--set", options.set_answers, "Answer a question: FACT=VALUE (repeatable)")
+        ->type_name("FACT=VALUE")
+        ->allow_extra_args(false);
+    if (with_answers) {
+        add_fact_options(command, pack, options.option_answers);
+    }
+}
+
+int write_decision_records(const RulePack& pack,
+                           const CheckOptions& options,
+                           const Profile& profile,
+                           const Report& report,
+                           std::ostream& err) {
+    if (!options.audit_log.empty()) {
+        const std::string now =
+            fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+        if (auto error = append_audit_line(
+                options.audit_log,
+                audit_record(pack, profile, report, now, options.audit_include_profile))) {
+            fmt::print(err, "contra: error: {}; no verdict was given\n", *error);
+            return to_int(ExitCode::cannot_write);
+        }
+    }
+    if (!options.body_map.empty()) {
+        std::ofstream svg(options.body_map, std::ios::binary | std::ios::trunc);
+        svg << render_body_map_svg(pack, profile, report);
+        if (!svg.flush()) {
+            fmt::print(err,
+                       "contra: error: cannot write the body map {}; no verdict was given\n",
+                       options.body_map);
+            return to_int(ExitCode::cannot_write);
+        }
+    }
+    return 0;
+}
 
 namespace {
 
@@ -129,28 +200,7 @@ CLI::App* add_profile_command(CLI::App& app,
             "Colour in text output; auto means on a terminal, unless NO_COLOR is set")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("auto|always|never (default: auto)");
-    add_pack_options(*check, options.rules_dir, options.pack_sha256);
-    check
-        ->add_option("--audit-log",
-                     options.audit_log,
-                     "Append one JSON line per decision to FILE (created with mode 0600): time, "
-                     "pack, verdict, fired rules and the profile's SHA-256, not the profile")
-        ->type_name("FILE");
-    check
-        ->add_option("--body-map",
-                     options.body_map,
-                     "Also draw the body, front and back, each site coloured: avoid, light touch "
-                     "only, treat, outside the treatment area (SVG)")
-        ->type_name("FILE.svg");
-    check->add_flag("--audit-include-profile",
-                    options.audit_include_profile,
-                    "With --audit-log: also write the answers themselves");
-    check->add_option("--set", options.set_answers, "Answer a question: FACT=VALUE (repeatable)")
-        ->type_name("FACT=VALUE")
-        ->allow_extra_args(false);
-    if (with_answers) {
-        add_fact_options(*check, pack, options.option_answers);
-    }
+    add_answer_options(*check, pack, options, with_answers);
     check->add_flag("--all",
                     options.explain_all,
                     "With --explain: explain every rule, also those that do not fire");
@@ -209,31 +259,22 @@ int run_check(const RulePack& pack,
                    "input) or answers as options; see 'contra check --help'\n");
         return to_int(ExitCode::usage);
     }
-    if (auto error = apply_option_answers(pack, options, profile)) {
-        fmt::print(err, "contra: error: {}\n", error->message);
-        return to_int(error->code);
+    if (const int code = apply_answer_options(pack, options, profile, err); code != 0) {
+        return code;
     }
-    const Report report = evaluate(pack, profile);
+    Report report = evaluate(pack, profile);
+    if (profile.unfinished) {
+        fmt::print(err,
+                   "contra: note: these answers are from an interview stopped part-way ({}: "
+                   "unfinished); questions that could change the verdict were not asked\n",
+                   k_unfinished_key);
+        if (report.established < Level::postpone_and_refer) {
+            report.verdict = Verdict::incomplete;
+        }
+    }
     // The record is written before the verdict is shown: a decision is never shown unlogged.
-    if (!options.audit_log.empty()) {
-        const std::string now =
-            fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-        if (auto error = append_audit_line(
-                options.audit_log,
-                audit_record(pack, profile, report, now, options.audit_include_profile))) {
-            fmt::print(err, "contra: error: {}; no verdict was given\n", *error);
-            return to_int(ExitCode::cannot_write);
-        }
-    }
-    if (!options.body_map.empty()) {
-        std::ofstream svg(options.body_map, std::ios::binary | std::ios::trunc);
-        svg << render_body_map_svg(pack, profile, report);
-        if (!svg.flush()) {
-            fmt::print(err,
-                       "contra: error: cannot write the body map {}; no verdict was given\n",
-                       options.body_map);
-            return to_int(ExitCode::cannot_write);
-        }
+    if (const int code = write_decision_records(pack, options, profile, report, err); code != 0) {
+        return code;
     }
     const std::vector<RuleExplanation> explanations =
         options.explain ? explain(pack, profile, options.explain_all)

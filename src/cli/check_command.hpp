@@ -2,6 +2,8 @@
 
 #include "cli/app.hpp"
 #include "cli/fact_options.hpp"
+#include "contra/profile.hpp"
+#include "contra/report.hpp"
 #include "contra/rule_pack.hpp"
 
 #include <CLI/App.hpp>
@@ -41,6 +43,29 @@ setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options, bool wit
 /// Adds `explain`: the same answers as `check`, printing why each rule fired or could fire.
 CLI::App*
 setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers);
+
+/// Adds the answer options shared by `check`, `explain` and `interview`: --rules,
+/// --pack-sha256, --audit-log, --body-map, --audit-include-profile, --set and, `with_answers`,
+/// one option per fact.
+void add_answer_options(CLI::App& command,
+                        const RulePack& pack,
+                        CheckOptions& options,
+                        bool with_answers);
+
+/// Applies the answers given as options over `profile`. Returns 0, or the exit code of an error
+/// already reported to `err`.
+int apply_answer_options(const RulePack& pack,
+                         const CheckOptions& options,
+                         Profile& profile,
+                         std::ostream& err);
+
+/// Writes the audit line and the body map that `options` ask for. Returns 0, or 73 after
+/// reporting to `err`.
+int write_decision_records(const RulePack& pack,
+                           const CheckOptions& options,
+                           const Profile& profile,
+                           const Report& report,
+                           std::ostream& err);
 
 /// Runs a check; returns the verdict's exit code, or an error's.
 int run_check(const RulePack& pack,

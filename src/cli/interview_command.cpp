@@ -6,16 +6,21 @@
 #include "contra/audit_record.hpp"
 #include "contra/fact_value.hpp"
 #include "contra/interview.hpp"
+#include "contra/interview_order.hpp"
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
 
 #include <fmt/ostream.h>
 
+#include <csetjmp>
+#include <csignal>
 #include <cstdlib>
 #include <editline/readline.h>
+#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <memory>
+#include <unistd.h>
 
 namespace contra::cli {
 namespace {
@@ -44,6 +49,37 @@ char** complete(const char* text, int /*start*/, int /*end*/) {
     return rl_completion_matches(text, next_completion);
 }
 
+// Ctrl-C while a question is on screen: libedit would otherwise end the process and lose the
+// answers. The handler leaves readline (the terminal is already restored by libedit's own
+// handler) so that the interview can say what happens to them.
+sigjmp_buf g_interrupt_jump;
+volatile std::sig_atomic_t g_jump_armed = 0;
+volatile std::sig_atomic_t g_interrupted = 0;
+
+extern "C" void on_interrupt(int /*signal*/) {
+    g_interrupted = 1;
+    if (g_jump_armed != 0) {
+        g_jump_armed = 0;
+        siglongjmp(g_interrupt_jump, 1); // NOLINT: the only way out of readline
+    }
+}
+
+class InterruptGuard {
+  public:
+    InterruptGuard() {
+        struct sigaction action {};
+        action.sa_handler = on_interrupt;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &m_previous);
+    }
+    ~InterruptGuard() { sigaction(SIGINT, &m_previous, nullptr); }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+  private:
+    struct sigaction m_previous {};
+};
+
 class LineInput {
   public:
     LineInput(std::istream& in, std::ostream& out, bool terminal)
@@ -59,13 +95,18 @@ class LineInput {
         if (!m_terminal) {
             fmt::print(m_out, "{}", prompt);
             std::string line;
-            if (!std::getline(m_in, line)) {
+            if (g_interrupted != 0 || !std::getline(m_in, line)) {
                 return std::nullopt;
             }
             return line;
         }
-        const std::unique_ptr<char, decltype(&std::free)> line(readline(prompt.c_str()),
-                                                               &std::free);
+        char* raw = nullptr;
+        if (sigsetjmp(g_interrupt_jump, 1) == 0) {
+            g_jump_armed = 1;
+            raw = readline(prompt.c_str());
+        }
+        g_jump_armed = 0;
+        const std::unique_ptr<char, decltype(&std::free)> line(raw, &std::free);
         if (!line) {
             return std::nullopt;
         }
@@ -102,8 +143,8 @@ std::string choices_hint(const RulePack& pack, const Fact& fact) {
     }
     case FactType::number:
         return fmt::format("a number from {} to {}{}{}",
-                           fact.min,
-                           fact.max,
+                           format_number(fact.min),
+                           format_number(fact.max),
                            fact.unit.empty() ? "" : " " + fact.unit,
                            fact.allow_none ? ", or none" : "");
     case FactType::site_list:
@@ -121,11 +162,22 @@ ParsedAnswer read_answer(const RulePack& pack, const Fact& fact, const std::stri
     } else if (fact.type == FactType::site_list ||
                (fact.type == FactType::number && fact.allow_none)) {
         text = typed == "n" ? "none" : typed;
+    } else if (fact.type == FactType::number && typed == "n") {
+        return {std::nullopt,
+                fmt::format("'n' is no answer to this question: type a number from {} to {}, "
+                            "or u if it is not known",
+                            format_number(fact.min),
+                            format_number(fact.max))};
     } else if (fact.type == FactType::enumeration) {
         const auto has_none =
             std::find(fact.values.begin(), fact.values.end(), "none") != fact.values.end();
         if (typed == "n" && has_none) {
             text = "none";
+        } else if (typed == "n") {
+            return {std::nullopt,
+                    fmt::format("'n' is no answer to this question: choose one of {} (by number "
+                                "or name), or u if it is not known",
+                                fmt::join(fact.values, ", "))};
         } else if (!typed.empty() && typed.find_first_not_of("0123456789") == std::string::npos) {
             const auto number = std::stoul(typed.substr(0, 6));
             if (number >= 1 && number <= fact.values.size()) {
@@ -146,31 +198,52 @@ ParsedAnswer read_answer(const RulePack& pack, const Fact& fact, const std::stri
     return parse_answer(pack.sites, fact, text);
 }
 
+
+// `?`: why the question is asked, in the pack's words, and the rules its answer can change,
+// by title.
 void explain_question(const RulePack& pack,
                       const Interview& interview,
-                      std::uint32_t fact,
+                      const InterviewQuestion& question,
                       std::ostream& out) {
-    const Fact& question = pack.facts[fact];
-    fmt::print(
-        out, "  Why: {}\n", question.why.empty() ? "the pack gives no reason" : question.why);
-    for (const CouldFire& could_fire : interview.report().could_fire) {
-        if (std::find(could_fire.needs.begin(), could_fire.needs.end(), fact) !=
-            could_fire.needs.end()) {
-            fmt::print(out,
-                       "  It settles {} ({}): {}\n",
-                       pack.rules[could_fire.rule].id,
-                       to_string(could_fire.level),
-                       pack.rules[could_fire.rule].title);
+    std::vector<std::uint32_t> facts{question.index};
+    if (question.is_screening) {
+        facts = pack.screening[question.index].facts;
+    }
+    std::vector<bool> named(pack.rules.size(), false);
+    for (const std::uint32_t fact : facts) {
+        const Fact& asked = pack.facts[fact];
+        if (question.is_screening) {
+            fmt::print(out, "  - {}\n", asked.question);
+        }
+        fmt::print(out,
+                   "  Why we ask: {}\n",
+                   asked.why.empty() ? "the rule pack gives no reason" : asked.why);
+        for (const std::uint32_t rule : interview.rules_at_stake(fact)) {
+            if (!named[rule]) {
+                named[rule] = true;
+                fmt::print(out,
+                           "  Your answer can change: {} ({})\n",
+                           pack.rules[rule].title,
+                           to_string(pack.rules[rule].level));
+            }
         }
     }
 }
 
+// The one place the answers are written (see --save); `unfinished` marks an interview that was
+// stopped before its end, which check then reports as incomplete.
 bool save_profile(const RulePack& pack,
                   const Profile& profile,
+                  bool unfinished,
                   const std::string& path,
                   std::ostream& err) {
+    nlohmann::ordered_json json;
+    if (unfinished) {
+        json[std::string(k_unfinished_key)] = "unfinished";
+    }
+    json.update(answers_to_json(pack, profile));
     std::ofstream file(path, std::ios::trunc);
-    write_json(answers_to_json(pack, profile), file);
+    write_json(json, file);
     if (!file.flush()) {
         fmt::print(err, "contra: error: cannot save the answers to {}\n", path);
         return false;
@@ -178,20 +251,158 @@ bool save_profile(const RulePack& pack,
     return true;
 }
 
+// --save is checked before the first question: answers are not collected only to be lost.
+std::optional<std::string> check_save_target(const std::string& path, bool force) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    const fs::path target(path);
+    const fs::file_status status = fs::symlink_status(target, error);
+    if (fs::exists(status)) {
+        if (fs::is_directory(status)) {
+            return fmt::format("cannot save the answers to {}: it is a folder", path);
+        }
+        if (!force) {
+            return fmt::format(
+                "{} already exists; choose another file, or add --force to replace it", path);
+        }
+    }
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (!fs::is_directory(folder, error) || access(folder.c_str(), W_OK) != 0) {
+        return fmt::format("cannot save the answers to {}: the folder {} is missing or not "
+                           "writable",
+                           path,
+                           folder.string());
+    }
+    return std::nullopt;
+}
+
+std::string prompt_hint(const RulePack& pack, const InterviewQuestion& question) {
+    if (question.is_screening) {
+        return "y yes to any, n none of these, u not sure";
+    }
+    return choices_hint(pack, pack.facts[question.index]);
+}
+
+enum class Typed { answered, redo, stopped };
+
+// Reads and applies one answer to the question on screen.
+Typed ask(const RulePack& pack,
+          Interview& interview,
+          const InterviewQuestion& question,
+          LineInput& input,
+          std::ostream& out) {
+    const std::string id = question.is_screening ? pack.screening[question.index].id
+                                                 : pack.facts[question.index].id;
+    const std::string text = question.is_screening ? pack.screening[question.index].question
+                                                   : pack.facts[question.index].question;
+    g_completion_words.clear();
+    if (!question.is_screening) {
+        const Fact& fact = pack.facts[question.index];
+        g_completion_words = fact.type == FactType::site_list ? pack.sites.all_ids() : fact.values;
+    }
+    fmt::print(out,
+               "\n{}. {}\n   ({}; could reach {})\n",
+               interview.question_number(),
+               text,
+               prompt_hint(pack, question),
+               to_string(question.reach));
+    const auto line = input.read(fmt::format("{}> ", id));
+    if (!line) {
+        return Typed::stopped;
+    }
+    const std::string typed = trimmed(*line);
+    if (typed == "?") {
+        explain_question(pack, interview, question, out);
+        return Typed::redo;
+    }
+    if (typed == "b") {
+        if (!interview.back()) {
+            fmt::print(out, "  (no earlier answer)\n");
+        }
+        return Typed::redo;
+    }
+    if (question.is_screening) {
+        if (typed == "y" || typed == "yes") {
+            interview.screen_yes(question.index);
+        } else if (typed == "n" || typed == "no") {
+            interview.screen_no(question.index);
+        } else if (typed == "u") {
+            interview.screen_skip(question.index);
+        } else {
+            fmt::print(out, "  Type y (yes, to any of these), n (none of these) or u (not sure)\n");
+            return Typed::redo;
+        }
+        return Typed::answered;
+    }
+    if (typed == "u") {
+        interview.skip(question.index);
+        return Typed::answered;
+    }
+    const Fact& fact = pack.facts[question.index];
+    if (typed == "n" && (no_answer(fact) || fact.unknown == UnknownPolicy::optional)) {
+        if (const auto no = no_answer(fact)) {
+            interview.answer(question.index, *no);
+        } else {
+            interview.skip(question.index); // an optional measurement not taken counts as absent
+        }
+        return Typed::answered;
+    }
+    const ParsedAnswer answer = read_answer(pack, pack.facts[question.index], typed);
+    if (!answer.value) {
+        fmt::print(out, "  {}\n", answer.error);
+        return Typed::redo;
+    }
+    interview.answer(question.index, *answer.value);
+    return Typed::answered;
+}
+
+// Ctrl-C or Ctrl-D part-way: the answers are kept and the practitioner is told where.
+void report_stop(const InterviewOptions& options, const Interview& interview, std::ostream& out) {
+    const std::size_t given = interview.question_number() - 1;
+    if (options.save.empty()) {
+        fmt::print(out,
+                   "\n\nInterview stopped before its end: the {} answer(s) given were NOT saved "
+                   "(no --save FILE). The verdict below is from those answers only.\n",
+                   given);
+    } else {
+        fmt::print(out,
+                   "\n\nInterview stopped before its end: the {} answer(s) given are saved to {}, "
+                   "marked unfinished ('contra interview {}' goes on from them; 'contra check' "
+                   "reports them as incomplete).\n",
+                   given,
+                   options.save,
+                   options.save);
+    }
+}
+
 } // namespace
 
-CLI::App* setup_interview(CLI::App& app, InterviewOptions& options) {
+CLI::App* setup_interview(CLI::App& app,
+                          const RulePack& pack,
+                          InterviewOptions& options,
+                          bool with_answers) {
     CLI::App* command = app.add_subcommand(
         "interview",
-        "Ask the client, in the terminal, only the questions that can still change the verdict");
+        "Ask the client, in the terminal, the questions whose answers can still change the "
+        "verdict, the sites or the findings, most serious first");
     command->add_option("profile", options.start, "Start from the answers in this profile")
         ->type_name("PROFILE");
-    command->add_option("--save", options.save, "At the end, save the answers (a JSON profile)")
+    command
+        ->add_option("--save",
+                     options.save,
+                     "Save the answers as a JSON profile (checked before the first question; "
+                     "also on Ctrl-C or Ctrl-D, marked unfinished)")
         ->type_name("FILE");
-    add_pack_options(*command, options.rules_dir, options.pack_sha256);
-    command->footer("Keys: y yes, n no (or none), u unknown (not asked again), ? why it is asked, "
-                    "b back to the previous question; a choice by number or name prefix; sites by "
-                    "name, Tab completes. The report is printed at the end.");
+    command->add_flag("--force", options.force, "With --save: replace an existing file");
+    add_answer_options(*command, pack, options.answers, with_answers);
+    command->footer(
+        "Keys: y yes, n no (none for a list or a choice with 'none', 'none' for a number that "
+        "allows it), u unknown (not asked again; the pack's cautious assumption stands), ? why it "
+        "is asked, b back to the previous question; a choice by number or name prefix; a number "
+        "as digits; sites by name, Tab completes. A screening question (several signs at once): "
+        "n none of them, y asks each in turn, u leaves each unknown. The report is printed at "
+        "the end. Ctrl-C or Ctrl-D stops: with --save the answers so far are saved, marked "
+        "unfinished.");
     return command;
 }
 
@@ -201,6 +412,12 @@ int run_interview(const RulePack& pack,
                   std::ostream& out,
                   std::ostream& err,
                   const Environment& environment) {
+    if (!options.save.empty()) {
+        if (auto problem = check_save_target(options.save, options.force)) {
+            fmt::print(err, "contra: error: {}; no question was asked\n", *problem);
+            return to_int(ExitCode::cannot_write);
+        }
+    }
     Profile start = empty_profile(pack);
     if (!options.start.empty()) {
         int code = 0;
@@ -210,56 +427,49 @@ int run_interview(const RulePack& pack,
         }
         start = std::move(*read);
     }
+    if (const int code = apply_answer_options(pack, options.answers, start, err); code != 0) {
+        return code;
+    }
     Interview interview(pack, std::move(start));
+    const InterruptGuard interrupts;
+    g_interrupted = 0;
     LineInput input(in, out, environment.stdin_is_terminal);
     fmt::print(out,
-               "contra interview: only questions that can change the verdict, most serious "
-               "first.\nKeys: y yes, n no/none, u unknown, ? why, b back.\n");
-    int asked = 0;
-    while (const auto fact_index = interview.next_question()) {
-        const Fact& fact = pack.facts[*fact_index];
-        g_completion_words = fact.type == FactType::site_list ? pack.sites.all_ids() : fact.values;
-        fmt::print(out,
-                   "\n{}. {}\n   ({}; could raise the verdict to {})\n",
-                   ++asked,
-                   fact.question,
-                   choices_hint(pack, fact),
-                   to_string(interview.reach(*fact_index)));
-        const auto line = input.read(fmt::format("{}> ", fact.id));
-        if (!line) {
-            fmt::print(out, "\n(end of input: the remaining questions stay unanswered)\n");
+               "contra interview: the questions whose answer can change the verdict, most "
+               "serious first.\nKeys: y yes, n no/none, u unknown, ? why, b back.\n");
+    bool stopped = false;
+    while (const auto question = interview.next_question()) {
+        const Typed typed = ask(pack, interview, *question, input, out);
+        if (typed == Typed::stopped) {
+            stopped = true;
             break;
         }
-        const std::string typed = trimmed(*line);
-        if (typed == "?") {
-            explain_question(pack, interview, *fact_index, out);
-            --asked;
-        } else if (typed == "b") {
-            if (!interview.back()) {
-                fmt::print(out, "  (no earlier answer)\n");
-            }
-            --asked;
-        } else if (typed == "u") {
-            interview.skip(*fact_index);
-        } else {
-            ParsedAnswer answer = read_answer(pack, fact, typed);
-            if (answer.value) {
-                interview.answer(*fact_index, *answer.value);
-            } else {
-                fmt::print(out, "  {}\n", answer.error);
-                --asked;
-            }
+    }
+    Report report = interview.report();
+    if (stopped) {
+        report_stop(options, interview, out);
+        if (report.established < Level::postpone_and_refer) {
+            report.verdict = Verdict::incomplete; // questions that could change it were not asked
         }
     }
-    fmt::print(out, "\n");
-    render_text(pack,
-                interview.report(),
-                TextOptions{environment.stdout_is_terminal && !environment.no_color},
-                out);
-    if (!options.save.empty() && !save_profile(pack, interview.profile(), options.save, err)) {
-        return to_int(ExitCode::cannot_write);
+    const bool emergency = report.verdict == Verdict::emergency;
+    int failure = write_decision_records(pack, options.answers, interview.profile(), report, err);
+    if (failure == 0 || emergency) {
+        fmt::print(out, "\n");
+        render_text(pack,
+                    report,
+                    TextOptions{environment.stdout_is_terminal && !environment.no_color},
+                    out);
     }
-    return exit_code(interview.report().verdict);
+    if (!options.save.empty() &&
+        !save_profile(pack, interview.profile(), stopped, options.save, err)) {
+        failure = to_int(ExitCode::cannot_write);
+    }
+    // An emergency is never hidden behind a failed write; the failure is reported above.
+    if (failure != 0 && !emergency) {
+        return failure;
+    }
+    return exit_code(report.verdict);
 }
 
 } // namespace contra::cli

@@ -1,6 +1,7 @@
 #include "contra/pack_builder.hpp"
 
 #include "contra/fact_value.hpp"
+#include "contra/interview_order.hpp"
 #include "contra/suggest.hpp"
 
 #include <fmt/format.h>
@@ -126,6 +127,12 @@ RulePack PackBuilder::build(const std::map<std::string, std::vector<Section>>& s
     }
     for (const Section& rules : all("rules")) {
         read_rules(rules);
+    }
+    for (const Section& screening : all("screening")) {
+        read_screening(screening);
+    }
+    for (const Section& follow_ups : all("follow_ups")) {
+        read_follow_ups(follow_ups);
     }
     return std::move(m_pack);
 }
@@ -699,6 +706,130 @@ void PackBuilder::read_rules(const Section& section) {
             }
             m_sources.rules.push_back(doc.location(id_mark));
             m_pack.rules.push_back(std::move(rule));
+        });
+}
+
+// A screening question answers `no` for each member at once, so each member must have a `no`
+// (an optional fact without one is left unanswered, which counts as absent).
+std::optional<std::uint32_t> PackBuilder::read_screening_member(const YamlDocument& doc,
+                                                                const std::string& group,
+                                                                const std::string& id,
+                                                                const YAML::Mark& mark) {
+    const auto index = m_pack.find_fact(id);
+    if (!index) {
+        m_out.add(doc.error(
+            DiagnosticCode::unknown_name,
+            mark,
+            fmt::format("unknown fact '{}'{}", id, did_you_mean(id, m_pack.fact_ids()))));
+        return std::nullopt;
+    }
+    const Fact& fact = m_pack.facts[*index];
+    if (*index == m_pack.area_fact || *index == m_pack.modality_fact ||
+        (!no_answer(fact) && fact.unknown != UnknownPolicy::optional)) {
+        m_out.add(doc.error(DiagnosticCode::bad_value,
+                            mark,
+                            fmt::format("'{}' cannot be in a screening question: a member needs "
+                                        "a 'no' answer (yes_no, an enum with 'none' or a benign "
+                                        "value, a site list, a number allowing none) or must be "
+                                        "optional",
+                                        id)));
+        return std::nullopt;
+    }
+    const auto [other, inserted] = m_screened.emplace(*index, group);
+    if (!inserted) {
+        m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                            mark,
+                            fmt::format("fact '{}' is already in screening question '{}'; a fact "
+                                        "may be in one screening question only",
+                                        id,
+                                        other->second)));
+        return std::nullopt;
+    }
+    return index;
+}
+
+void PackBuilder::read_screening(const Section& section) {
+    for_each_item(
+        section,
+        "screening question",
+        {"id", "question", "facts"},
+        m_out,
+        [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+            auto id = read_id(doc, fields, m_out);
+            const KeyValue* question = fields.require("question");
+            const KeyValue* facts = fields.require("facts");
+            if (!id || question == nullptr || facts == nullptr) {
+                return;
+            }
+            for (const ScreeningGroup& earlier : m_pack.screening) {
+                if (earlier.id == *id) {
+                    m_out.add(
+                        doc.error(DiagnosticCode::duplicate_id,
+                                  fields.find("id")->value.Mark(),
+                                  fmt::format("screening question '{}' is defined twice", *id)));
+                    return;
+                }
+            }
+            ScreeningGroup group{*id, read_scalar(doc, *question, m_out).value_or(""), {}};
+            const auto members = read_scalar_list(doc, *facts, m_out);
+            if (!members) {
+                return;
+            }
+            for (const auto& [member, mark] : *members) {
+                if (auto index = read_screening_member(doc, *id, member, mark)) {
+                    group.facts.push_back(*index);
+                }
+            }
+            if (members->size() < 2) {
+                m_out.add(doc.error(DiagnosticCode::bad_value,
+                                    facts->key_mark,
+                                    fmt::format("screening question '{}' has {} fact{}; expected "
+                                                "at least 2 (ask a single fact as itself)",
+                                                *id,
+                                                members->size(),
+                                                members->size() == 1 ? "" : "s")));
+                return;
+            }
+            m_pack.screening.push_back(std::move(group));
+        });
+}
+
+void PackBuilder::read_follow_ups(const Section& section) {
+    for_each_item(
+        section,
+        "follow-up entry",
+        {"after", "ask"},
+        m_out,
+        [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+            const KeyValue* after = fields.require("after");
+            const KeyValue* ask = fields.require("ask");
+            if (after == nullptr || ask == nullptr) {
+                return;
+            }
+            const auto gate = lookup_fact(doc, *after);
+            const auto members = read_scalar_list(doc, *ask, m_out);
+            if (!gate || !members) {
+                return;
+            }
+            FollowUps follow_ups{*gate, {}};
+            for (const auto& [member, mark] : *members) {
+                const auto index = m_pack.find_fact(member);
+                if (!index) {
+                    m_out.add(doc.error(DiagnosticCode::unknown_name,
+                                        mark,
+                                        fmt::format("unknown fact '{}'{}",
+                                                    member,
+                                                    did_you_mean(member, m_pack.fact_ids()))));
+                } else if (*index == *gate) {
+                    m_out.add(doc.error(
+                        DiagnosticCode::bad_value,
+                        mark,
+                        fmt::format("'{}' cannot be asked after itself", member)));
+                } else {
+                    follow_ups.facts.push_back(*index);
+                }
+            }
+            m_pack.follow_ups.push_back(std::move(follow_ups));
         });
 }
 

@@ -42,6 +42,12 @@ class PackBuilder {
     void read_treatment(const Section* treatment, const std::vector<Section>& modalities);
     void read_predicates(const Section& section);
     void read_rules(const Section& section);
+    void read_screening(const Section& section);
+    void read_follow_ups(const Section& section);
+    std::optional<std::uint32_t> read_screening_member(const YamlDocument& doc,
+                                                       const std::string& group,
+                                                       const std::string& id,
+                                                       const YAML::Mark& mark);
 
     std::optional<std::uint32_t>
     parse_condition(const YamlDocument& doc, const YAML::Node& node, const ConditionScope& scope);
@@ -74,6 +80,7 @@ class PackBuilder {
     std::map<std::string, SourceLocation> m_rule_names;
     std::map<std::string, SourceLocation> m_fact_ids;
     std::set<std::string> m_predicate_ids;
+    std::map<std::uint32_t, std::string> m_screened; ///< fact -> its screening group's id
 };
 
 } // namespace contra::detail

@@ -214,6 +214,15 @@ std::string encode_pack(const RulePack& pack) {
         w.scalar(e.count);
     });
     w.list(pack.children, [&](std::uint32_t child) { w.scalar(child); });
+    w.list(pack.screening, [&](const ScreeningGroup& group) {
+        w.text(group.id);
+        w.text(group.question);
+        w.list(group.facts, [&](std::uint32_t fact) { w.scalar(fact); });
+    });
+    w.list(pack.follow_ups, [&](const FollowUps& follow_ups) {
+        w.scalar(follow_ups.after);
+        w.list(follow_ups.facts, [&](std::uint32_t fact) { w.scalar(fact); });
+    });
     return w.take();
 }
 
@@ -315,6 +324,17 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
         });
         pack.children =
             r.list<std::uint32_t>([&](std::uint32_t& child) { child = r.scalar<std::uint32_t>(); });
+        pack.screening = r.list<ScreeningGroup>([&](ScreeningGroup& group) {
+            group.id = r.text();
+            group.question = r.text();
+            group.facts =
+                r.list<std::uint32_t>([&](std::uint32_t& fact) { fact = r.scalar<std::uint32_t>(); });
+        });
+        pack.follow_ups = r.list<FollowUps>([&](FollowUps& follow_ups) {
+            follow_ups.after = r.scalar<std::uint32_t>();
+            follow_ups.facts =
+                r.list<std::uint32_t>([&](std::uint32_t& fact) { fact = r.scalar<std::uint32_t>(); });
+        });
         if (!r.done()) {
             return std::nullopt;
         }

@@ -13,7 +13,7 @@ namespace contra {
 namespace {
 
 const std::vector<std::string> k_sections{
-    "pack", "sites", "groups", "facts", "treatment", "modalities", "predicates", "rules"};
+    "pack", "sites", "groups", "facts", "treatment", "modalities", "predicates", "rules", "screening", "follow_ups"};
 
 struct Manifest {
     PackInfo info;

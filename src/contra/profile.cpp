@@ -85,6 +85,19 @@ bool apply_profile_node(const RulePack& pack,
             out.set_field(first_new, entry.key);
             continue;
         }
+        if (entry.key == k_unfinished_key) {
+            if (read_scalar(doc, entry, out) == std::optional<std::string>("unfinished")) {
+                profile.unfinished = true;
+            } else {
+                out.add(doc.error(DiagnosticCode::bad_value,
+                                  entry.value.Mark(),
+                                  fmt::format("'{}' is reserved for an interview stopped "
+                                              "part-way; its only value is 'unfinished'",
+                                              k_unfinished_key)));
+            }
+            out.set_field(first_new, entry.key);
+            continue;
+        }
         const auto index = pack.find_fact(entry.key);
         if (!index) {
             out.add(doc.error(DiagnosticCode::unknown_name,

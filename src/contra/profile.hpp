@@ -12,9 +12,15 @@
 
 namespace contra {
 
+/// The reserved top-level profile key `contra interview --save` writes, with the value
+/// `unfinished`, when the interview was stopped part-way (not a fact id: facts start with a
+/// letter).
+inline constexpr std::string_view k_unfinished_key = "_interview";
+
 /// A client's intake answers: one value per fact of the pack, unknown where unanswered.
 struct Profile {
     std::vector<Value> answers;
+    bool unfinished = false; ///< saved from an interview stopped part-way (k_unfinished_key)
 };
 
 /// A profile with every answer unknown.

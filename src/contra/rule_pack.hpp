@@ -44,6 +44,23 @@ struct ActionNote {
     friend bool operator==(const ActionNote&, const ActionNote&) = default;
 };
 
+/// One question that screens several yes/no facts at once in the interview ("Today, do you have
+/// any of these: ..."): `no` answers each member no, `yes` asks each in turn.
+struct ScreeningGroup {
+    std::string id;
+    std::string question;
+    std::vector<std::uint32_t> facts; ///< the member facts, in the order they are asked
+    friend bool operator==(const ScreeningGroup&, const ScreeningGroup&) = default;
+};
+
+/// Interview order declared in the pack: `facts` are asked only after `after` (rules/README.md,
+/// "Interview"), on top of the order derived from the conditions.
+struct FollowUps {
+    std::uint32_t after = 0;
+    std::vector<std::uint32_t> facts;
+    friend bool operator==(const FollowUps&, const FollowUps&) = default;
+};
+
 /// Index + 1 of an optional arena node; 0 means "none".
 using OptionalIndex = std::uint32_t;
 
@@ -80,6 +97,8 @@ struct RulePack {
     std::vector<Condition> conditions;
     std::vector<SiteExpr> site_exprs;
     std::vector<std::uint32_t> children; ///< child indexes of all/any nodes and site unions
+    std::vector<ScreeningGroup> screening; ///< interview screening questions (may be empty)
+    std::vector<FollowUps> follow_ups;     ///< declared interview order (may be empty)
 
     [[nodiscard]] std::optional<std::uint32_t> find_fact(std::string_view id) const;
     [[nodiscard]] const Rule* find_rule(std::string_view id) const;
