@@ -198,7 +198,6 @@ ParsedAnswer read_answer(const RulePack& pack, const Fact& fact, const std::stri
     return parse_answer(pack.sites, fact, text);
 }
 
-
 // `?`: why the question is asked, in the pack's words, and the rules its answer can change,
 // by title.
 void explain_question(const RulePack& pack,
@@ -291,8 +290,8 @@ Typed ask(const RulePack& pack,
           const InterviewQuestion& question,
           LineInput& input,
           std::ostream& out) {
-    const std::string id = question.is_screening ? pack.screening[question.index].id
-                                                 : pack.facts[question.index].id;
+    const std::string id =
+        question.is_screening ? pack.screening[question.index].id : pack.facts[question.index].id;
     const std::string text = question.is_screening ? pack.screening[question.index].question
                                                    : pack.facts[question.index].question;
     g_completion_words.clear();
@@ -377,10 +376,8 @@ void report_stop(const InterviewOptions& options, const Interview& interview, st
 
 } // namespace
 
-CLI::App* setup_interview(CLI::App& app,
-                          const RulePack& pack,
-                          InterviewOptions& options,
-                          bool with_answers) {
+CLI::App*
+setup_interview(CLI::App& app, const RulePack& pack, InterviewOptions& options, bool with_answers) {
     CLI::App* command = app.add_subcommand(
         "interview",
         "Ask the client, in the terminal, the questions whose answers can still change the "

@@ -12,19 +12,17 @@
 namespace contra::cli {
 
 struct InterviewOptions {
-    std::string start;   ///< a profile to start from, if any
-    std::string save;    ///< where to save the answers, if anywhere
-    bool force = false;  ///< --save may replace an existing file
+    std::string start;    ///< a profile to start from, if any
+    std::string save;     ///< where to save the answers, if anywhere
+    bool force = false;   ///< --save may replace an existing file
     CheckOptions answers; ///< check's answer options: --set, --modality ..., --audit-log, --rules
 };
 
 /// Adds `interview`: asks, in the terminal, the questions whose answers can still change the
 /// verdict, the sites or the findings, most serious first, then prints the report. The
 /// per-fact answer options are added only `with_answers` (when `interview` is run).
-CLI::App* setup_interview(CLI::App& app,
-                          const RulePack& pack,
-                          InterviewOptions& options,
-                          bool with_answers);
+CLI::App*
+setup_interview(CLI::App& app, const RulePack& pack, InterviewOptions& options, bool with_answers);
 
 /// Runs an interview: line editing (libedit) when standard input is a terminal, plain lines
 /// from `in` otherwise. Returns the verdict's exit code, or an error's.

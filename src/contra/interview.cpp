@@ -85,9 +85,10 @@ bool Interview::open(std::uint32_t fact) const {
         return false; // a follow-up whose situation is ruled out: the pack counts it absent
     }
     if (fact == m_pack.area_fact) {
-        return std::none_of(m_report.assumed.begin(),
-                            m_report.assumed.end(),
-                            [](const Assumption& assumption) { return assumption.is_default_area; });
+        return std::none_of(
+            m_report.assumed.begin(), m_report.assumed.end(), [](const Assumption& assumption) {
+                return assumption.is_default_area;
+            });
     }
     return true;
 }

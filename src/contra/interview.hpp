@@ -13,7 +13,7 @@ namespace contra {
 /// One question of the interview: a fact, or a screening question covering several.
 struct InterviewQuestion {
     bool is_screening = false;
-    std::uint32_t index = 0; ///< a fact, or a screening group of the pack
+    std::uint32_t index = 0;      ///< a fact, or a screening group of the pack
     Level reach = Level::proceed; ///< the most serious level its answer could reach, either way
 };
 

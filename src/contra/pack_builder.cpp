@@ -717,10 +717,10 @@ std::optional<std::uint32_t> PackBuilder::read_screening_member(const YamlDocume
                                                                 const YAML::Mark& mark) {
     const auto index = m_pack.find_fact(id);
     if (!index) {
-        m_out.add(doc.error(
-            DiagnosticCode::unknown_name,
-            mark,
-            fmt::format("unknown fact '{}'{}", id, did_you_mean(id, m_pack.fact_ids()))));
+        m_out.add(
+            doc.error(DiagnosticCode::unknown_name,
+                      mark,
+                      fmt::format("unknown fact '{}'{}", id, did_you_mean(id, m_pack.fact_ids()))));
         return std::nullopt;
     }
     const Fact& fact = m_pack.facts[*index];
@@ -821,10 +821,9 @@ void PackBuilder::read_follow_ups(const Section& section) {
                                                     member,
                                                     did_you_mean(member, m_pack.fact_ids()))));
                 } else if (*index == *gate) {
-                    m_out.add(doc.error(
-                        DiagnosticCode::bad_value,
-                        mark,
-                        fmt::format("'{}' cannot be asked after itself", member)));
+                    m_out.add(doc.error(DiagnosticCode::bad_value,
+                                        mark,
+                                        fmt::format("'{}' cannot be asked after itself", member)));
                 } else {
                     follow_ups.facts.push_back(*index);
                 }

@@ -327,13 +327,13 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
         pack.screening = r.list<ScreeningGroup>([&](ScreeningGroup& group) {
             group.id = r.text();
             group.question = r.text();
-            group.facts =
-                r.list<std::uint32_t>([&](std::uint32_t& fact) { fact = r.scalar<std::uint32_t>(); });
+            group.facts = r.list<std::uint32_t>(
+                [&](std::uint32_t& fact) { fact = r.scalar<std::uint32_t>(); });
         });
         pack.follow_ups = r.list<FollowUps>([&](FollowUps& follow_ups) {
             follow_ups.after = r.scalar<std::uint32_t>();
-            follow_ups.facts =
-                r.list<std::uint32_t>([&](std::uint32_t& fact) { fact = r.scalar<std::uint32_t>(); });
+            follow_ups.facts = r.list<std::uint32_t>(
+                [&](std::uint32_t& fact) { fact = r.scalar<std::uint32_t>(); });
         });
         if (!r.done()) {
             return std::nullopt;

@@ -12,8 +12,16 @@
 namespace contra {
 namespace {
 
-const std::vector<std::string> k_sections{
-    "pack", "sites", "groups", "facts", "treatment", "modalities", "predicates", "rules", "screening", "follow_ups"};
+const std::vector<std::string> k_sections{"pack",
+                                          "sites",
+                                          "groups",
+                                          "facts",
+                                          "treatment",
+                                          "modalities",
+                                          "predicates",
+                                          "rules",
+                                          "screening",
+                                          "follow_ups"};
 
 struct Manifest {
     PackInfo info;

@@ -96,7 +96,7 @@ struct RulePack {
     std::vector<Rule> rules;
     std::vector<Condition> conditions;
     std::vector<SiteExpr> site_exprs;
-    std::vector<std::uint32_t> children; ///< child indexes of all/any nodes and site unions
+    std::vector<std::uint32_t> children;   ///< child indexes of all/any nodes and site unions
     std::vector<ScreeningGroup> screening; ///< interview screening questions (may be empty)
     std::vector<FollowUps> follow_ups;     ///< declared interview order (may be empty)
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -102,8 +103,22 @@ class PtySession {
     std::size_t m_cursor = 0;
 };
 
-TEST(InterviewPty, SuddenBreathlessnessEndsItAtOnceWithTheEmergencyInstructions) {
-    PtySession session({"interview"});
+// Answers every question as a healthy client would: n (no, none), except the age, typed.
+// Returns the number of prompts answered.
+int answer_healthy(PtySession& session, const std::string& age = "40") {
+    int prompts = 0;
+    while (session.wait_for("> ")) {
+        const std::string prompt = session.current_line();
+        session.send(prompt == "age_years> " ? age + "\r" : "n\r");
+        ++prompts;
+    }
+    return prompts;
+}
+
+TEST(InterviewPty, AYesToTheEmergencyScreenThenBreathlessnessEndsItAtOnce) {
+    PtySession session({"interview", "--modality", "vascular_leg_massage"});
+    ASSERT_TRUE(session.wait_for("emergency_signs> ")) << session.output();
+    session.send("y\r");
     ASSERT_TRUE(session.wait_for("sudden_breathlessness> ")) << session.output();
     session.send("y\r");
     EXPECT_EQ(session.finish(), 4);
@@ -112,44 +127,131 @@ TEST(InterviewPty, SuddenBreathlessnessEndsItAtOnceWithTheEmergencyInstructions)
     EXPECT_EQ(session.output().find("chest_pain> "), std::string::npos); // nothing more asked
 }
 
-TEST(InterviewPty, WhyAndBackThenAnsweringToTheEndGivesAVerdictAndSavesTheAnswers) {
-    const auto saved = std::filesystem::temp_directory_path() / "contra_interview_saved.json";
-    std::filesystem::remove(saved);
-    PtySession session({"interview", "--save", saved.string()});
-    ASSERT_TRUE(session.wait_for("sudden_breathlessness> "));
-    session.send("?\r");
-    ASSERT_TRUE(session.wait_for("Why: "));
-    ASSERT_TRUE(session.wait_for("sudden_breathlessness> ")); // asked again
-    session.send("n\r");
-    ASSERT_TRUE(session.wait_for("chest_pain> "));
-    session.send("b\r");
-    ASSERT_TRUE(session.wait_for("sudden_breathlessness> ")); // back one question
-    session.send("n\r");
-    // Every further question: no, none, the first choice; one site list by Tab completion.
-    bool completed_sites = false;
-    for (int i = 0; i < 300 && session.wait_for("> "); ++i) {
+TEST(InterviewPty, AHealthyClientAnsweringNoReachesProceedWithinFifteenPromptsInEveryModality) {
+    for (const char* modality : {"vascular_leg_massage",
+                                 "mld_legs",
+                                 "mld_body",
+                                 "lymphatic_facial",
+                                 "spider_vein_massage"}) {
+        PtySession session({"interview", "--modality", modality});
+        const int prompts = answer_healthy(session);
+        EXPECT_EQ(session.finish(), 0) << modality << "\n" << session.output();
+        EXPECT_NE(session.output().find("PROCEED"), std::string::npos);
+        EXPECT_EQ(session.output().find("PRECAUTIONS"), std::string::npos) << session.output();
+        EXPECT_LE(prompts, 15) << modality;
+        std::printf("healthy client, %s: %d prompts\n", modality, prompts);
+    }
+}
+
+TEST(InterviewPty, UnknownToBloodThinnersKeepsTheAssumptionAndGivesPrecautions) {
+    PtySession session({"interview", "--modality", "vascular_leg_massage"});
+    while (session.wait_for("> ")) {
         const std::string prompt = session.current_line();
-        if (prompt == "modality> ") {
-            session.send("mld_l\r"); // a name prefix
-        } else if (prompt.find("_sites> ") != std::string::npos && !completed_sites) {
-            session.send("calf_le\t,ankle_le\t\r");
-            completed_sites = true;
+        if (prompt == "medicines> ") {
+            session.send("y\r");
+        } else if (prompt == "anticoagulant> ") {
+            session.send("u\r");
         } else {
-            session.send("n\r"); // no, or none
+            session.send(prompt == "age_years> " ? "40\r" : "n\r");
         }
     }
-    const int code = session.finish();
-    EXPECT_GE(code, 0);
-    EXPECT_LE(code, 5);
-    EXPECT_TRUE(completed_sites);
+    EXPECT_EQ(session.finish(), 1) << session.output();
+    EXPECT_NE(session.output().find("anticoagulant"), std::string::npos);
+}
+
+TEST(InterviewPty, PregnancyIsAskedBeforeItsFollowUps) {
+    PtySession session({"interview", "--modality", "mld_body"});
+    bool pregnancy_asked = false;
+    bool follow_up_asked = false;
+    while (session.wait_for("> ")) {
+        const std::string prompt = session.current_line();
+        if (prompt == "pregnancy_status> ") {
+            EXPECT_FALSE(follow_up_asked);
+            pregnancy_asked = true;
+            session.send("trimester_2\r");
+        } else if (prompt == "preeclampsia_signs> " || prompt == "high_risk_pregnancy> ") {
+            EXPECT_TRUE(pregnancy_asked) << session.output();
+            follow_up_asked = true;
+            session.send("n\r");
+        } else {
+            session.send(prompt == "age_years> " ? "40\r" : "n\r");
+        }
+    }
+    session.finish();
+    EXPECT_TRUE(pregnancy_asked);
+    EXPECT_TRUE(follow_up_asked) << session.output();
+}
+
+TEST(InterviewPty, VaricoseVeinsOnTheLeftCalfThenTwistedOrBulgingIsAsked) {
+    PtySession session({"interview", "--modality", "vascular_leg_massage"});
+    bool twisted_asked = false;
+    while (session.wait_for("> ")) {
+        const std::string prompt = session.current_line();
+        if (prompt == "vein_problems> ") {
+            session.send("y\r");
+        } else if (prompt == "varicose_vein_sites> ") {
+            session.send("calf_left\r");
+        } else if (prompt == "varicose_twisted_bulging> ") {
+            twisted_asked = true;
+            session.send("n\r");
+        } else {
+            session.send(prompt == "age_years> " ? "40\r" : "n\r");
+        }
+    }
+    session.finish();
+    EXPECT_TRUE(twisted_asked) << session.output();
+    EXPECT_EQ(session.output().find("foot_left"), std::string::npos) << session.output();
+}
+
+TEST(InterviewPty, CtrlCPartWaySavesTheAnswersMarkedUnfinished) {
+    const auto saved = std::filesystem::temp_directory_path() / "contra_interview_ctrl_c.json";
+    std::filesystem::remove(saved);
+    PtySession session({"interview", "--modality", "mld_legs", "--save", saved.string()});
+    ASSERT_TRUE(session.wait_for("emergency_signs> "));
+    session.send("n\r");
+    ASSERT_TRUE(session.wait_for("> "));
+    session.send("\x03");
+    EXPECT_EQ(session.finish(), 5) << session.output();
+    EXPECT_NE(session.output().find("marked unfinished"), std::string::npos) << session.output();
     std::ifstream file(saved);
     const std::string answers{std::istreambuf_iterator<char>(file), {}};
-    EXPECT_NE(answers.find("\"sudden_breathlessness\": \"no\""), std::string::npos) << answers;
+    EXPECT_NE(answers.find("\"_interview\": \"unfinished\""), std::string::npos) << answers;
+    EXPECT_NE(answers.find("\"chest_pain\": \"no\""), std::string::npos) << answers;
     EXPECT_NE(answers.find("\"modality\": \"mld_legs\""), std::string::npos) << answers;
-    // "calf_le" and "ankle_le" are no site ids: only Tab completion makes these answers valid.
-    EXPECT_NE(answers.find("\"calf_left\""), std::string::npos) << answers;
-    EXPECT_NE(answers.find("\"ankle_left\""), std::string::npos) << answers;
     std::filesystem::remove(saved);
+}
+
+TEST(InterviewPty, CtrlDWithoutSaveSaysTheAnswersWereNotSaved) {
+    PtySession session({"interview", "--modality", "mld_legs"});
+    ASSERT_TRUE(session.wait_for("emergency_signs> "));
+    session.send("\x04");
+    EXPECT_EQ(session.finish(), 5);
+    EXPECT_NE(session.output().find("were NOT saved"), std::string::npos) << session.output();
+}
+
+TEST(InterviewPty, AnExistingSaveFileIsRefusedBeforeTheFirstQuestion) {
+    const auto saved = std::filesystem::temp_directory_path() / "contra_interview_exists.json";
+    std::ofstream(saved) << "{}";
+    PtySession session({"interview", "--save", saved.string()});
+    EXPECT_EQ(session.finish(), 73);
+    EXPECT_NE(session.output().find("--force"), std::string::npos) << session.output();
+    EXPECT_EQ(session.output().find("> "), std::string::npos);
+    std::filesystem::remove(saved);
+}
+
+TEST(InterviewPty, WhyNamesRuleTitlesAndBackKeepsTheNumbering) {
+    PtySession session({"interview", "--modality", "vascular_leg_massage"});
+    ASSERT_TRUE(session.wait_for("emergency_signs> "));
+    session.send("?\r");
+    ASSERT_TRUE(session.wait_for("Your answer can change: "));
+    EXPECT_EQ(session.output().find(".yaml"), std::string::npos);
+    ASSERT_TRUE(session.wait_for("emergency_signs> "));
+    session.send("n\r");
+    ASSERT_TRUE(session.wait_for("\n2. "));
+    ASSERT_TRUE(session.wait_for("> "));
+    session.send("b\r");
+    ASSERT_TRUE(session.wait_for("\n1. ")) << session.output(); // not 3
+    ASSERT_TRUE(session.wait_for("emergency_signs> "));
 }
 
 TEST(InterviewPty, AStartingProfileIsNotAskedAgain) {
