@@ -1,7 +1,9 @@
 #include "cli/check_command.hpp"
 
 #include "cli/audit_log.hpp"
+#include "cli/checked_output.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/profile_file.hpp"
 #include "contra/audit_record.hpp"
@@ -17,8 +19,8 @@
 #include <fmt/ostream.h>
 
 #include <ctime>
-#include <fstream>
 #include <map>
+#include <unistd.h>
 
 namespace contra::cli {
 namespace {
@@ -82,6 +84,67 @@ bool use_colour(ColourMode mode, const Environment& environment) {
         break;
     }
     return environment.stdout_is_terminal && !environment.no_color;
+}
+
+
+// What the run read, so that an output file is never written over one of them.
+RunInputs check_inputs(const CheckOptions& options) {
+    RunInputs inputs;
+    if (options.profile_path == "-") {
+        inputs.add_descriptor(STDIN_FILENO);
+    } else if (!options.profile_path.empty()) {
+        inputs.add_path(options.profile_path);
+    }
+    if (!options.rules_dir.empty()) {
+        inputs.add_folder(options.rules_dir);
+    }
+    return inputs;
+}
+
+// The audit log, unless it is one of the files the run reads.
+std::optional<AuditLog>
+open_audit_log(const std::string& path, const RunInputs& inputs, std::string& error) {
+    std::optional<AuditLog> log = AuditLog::open(path, error);
+    if (log && inputs.contains_file(log->descriptor())) {
+        error = fmt::format("the audit log {} is an input of this run (the profile or a rule "
+                            "pack file); it is left as it was",
+                            path);
+        return std::nullopt;
+    }
+    return log;
+}
+
+void print_report(const RulePack& pack,
+                  const Profile& profile,
+                  const Report& report,
+                  const CheckOptions& options,
+                  std::ostream& out,
+                  const Environment& environment) {
+    const std::vector<RuleExplanation> explanations =
+        options.explain ? explain(pack, profile, options.explain_all)
+                        : std::vector<RuleExplanation>{};
+    if (options.format == OutputFormat::json) {
+        if (options.explain_only) {
+            write_json(explanation_to_json(pack, explanations), out);
+        } else {
+            nlohmann::ordered_json json = report_to_json(pack, report);
+            if (options.explain) {
+                json["explanation"] = explanation_to_json(pack, explanations);
+            }
+            write_json(json, out);
+        }
+    } else {
+        if (!options.explain_only) {
+            render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
+        }
+        if (options.explain) {
+            fmt::print(out,
+                       "{}Why each rule fired or could fire ([yes] true, [no] false, [ ? ] "
+                       "unknown)\n",
+                       options.explain_only ? "" : "\n");
+            render_explanation_text(pack, explanations, out);
+        }
+    }
 }
 
 } // namespace
@@ -214,50 +277,46 @@ int run_check(const RulePack& pack,
         return to_int(error->code);
     }
     const Report report = evaluate(pack, profile);
-    // The record is written before the verdict is shown: a decision is never shown unlogged.
+    // The log is opened before anything is shown, so a log that cannot be written stops the
+    // run before a verdict; the record is appended only once everything shown was written.
+    RunInputs inputs = check_inputs(options);
+    std::optional<AuditLog> audit_log;
     if (!options.audit_log.empty()) {
-        const std::string now =
-            fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-        if (auto error = append_audit_line(
-                options.audit_log,
-                audit_record(pack, profile, report, now, options.audit_include_profile))) {
-            fmt::print(err, "contra: error: {}; no verdict was given\n", *error);
+        std::string error;
+        audit_log = open_audit_log(options.audit_log, inputs, error);
+        if (!audit_log) {
+            fmt::print(err, "contra: error: {}; no verdict was given\n", error);
             return to_int(ExitCode::cannot_write);
         }
+        inputs.add_descriptor(audit_log->descriptor());
     }
     if (!options.body_map.empty()) {
-        std::ofstream svg(options.body_map, std::ios::binary | std::ios::trunc);
-        svg << render_body_map_svg(pack, profile, report);
-        if (!svg.flush()) {
+        if (auto error = write_file_whole(
+                options.body_map, render_body_map_svg(pack, profile, report), inputs)) {
             fmt::print(err,
-                       "contra: error: cannot write the body map {}; no verdict was given\n",
-                       options.body_map);
+                       "contra: error: cannot write the body map {}: {}; no verdict was given\n",
+                       options.body_map,
+                       *error);
             return to_int(ExitCode::cannot_write);
         }
     }
-    const std::vector<RuleExplanation> explanations =
-        options.explain ? explain(pack, profile, options.explain_all)
-                        : std::vector<RuleExplanation>{};
-    if (options.format == OutputFormat::json) {
-        if (options.explain_only) {
-            write_json(explanation_to_json(pack, explanations), out);
-        } else {
-            nlohmann::ordered_json json = report_to_json(pack, report);
-            if (options.explain) {
-                json["explanation"] = explanation_to_json(pack, explanations);
-            }
-            write_json(json, out);
-        }
-    } else {
-        if (!options.explain_only) {
-            render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
-        }
-        if (options.explain) {
-            fmt::print(out,
-                       "{}Why each rule fired or could fire ([yes] true, [no] false, [ ? ] "
-                       "unknown)\n",
-                       options.explain_only ? "" : "\n");
-            render_explanation_text(pack, explanations, out);
+    print_report(pack, profile, report, options, out, environment);
+    if (auto failure = output_failure(out)) {
+        fmt::print(err,
+                   "contra: cannot write standard output: {}{}\n",
+                   *failure,
+                   audit_log ? "; the decision was not logged" : "");
+        return to_int(ExitCode::cannot_write);
+    }
+    if (audit_log) {
+        const std::string now =
+            fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+        if (auto error = audit_log->append(
+                audit_record(pack, profile, report, now, options.audit_include_profile), err)) {
+            fmt::print(err,
+                       "contra: error: {}; the verdict above was shown but not logged\n",
+                       *error);
+            return to_int(ExitCode::cannot_write);
         }
     }
     return exit_code(report.verdict);

@@ -1,6 +1,7 @@
 #include "cli/interview_command.hpp"
 
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/profile_file.hpp"
 #include "contra/audit_record.hpp"
@@ -13,9 +14,10 @@
 
 #include <cstdlib>
 #include <editline/readline.h>
-#include <fstream>
 #include <istream>
 #include <memory>
+#include <sstream>
+#include <unistd.h>
 
 namespace contra::cli {
 namespace {
@@ -167,12 +169,21 @@ void explain_question(const RulePack& pack,
 
 bool save_profile(const RulePack& pack,
                   const Profile& profile,
-                  const std::string& path,
+                  const InterviewOptions& options,
                   std::ostream& err) {
-    std::ofstream file(path, std::ios::trunc);
-    write_json(answers_to_json(pack, profile), file);
-    if (!file.flush()) {
-        fmt::print(err, "contra: error: cannot save the answers to {}\n", path);
+    RunInputs inputs;
+    if (options.start == "-") {
+        inputs.add_descriptor(STDIN_FILENO);
+    } else if (!options.start.empty()) {
+        inputs.add_path(options.start);
+    }
+    if (!options.rules_dir.empty()) {
+        inputs.add_folder(options.rules_dir);
+    }
+    std::ostringstream json;
+    write_json(answers_to_json(pack, profile), json);
+    if (auto error = write_file_whole(options.save, json.str(), inputs)) {
+        fmt::print(err, "contra: error: cannot save the answers to {}: {}\n", options.save, *error);
         return false;
     }
     return true;
@@ -256,7 +267,7 @@ int run_interview(const RulePack& pack,
                 interview.report(),
                 TextOptions{environment.stdout_is_terminal && !environment.no_color},
                 out);
-    if (!options.save.empty() && !save_profile(pack, interview.profile(), options.save, err)) {
+    if (!options.save.empty() && !save_profile(pack, interview.profile(), options, err)) {
         return to_int(ExitCode::cannot_write);
     }
     return exit_code(interview.report().verdict);
