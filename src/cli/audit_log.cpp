@@ -69,9 +69,8 @@ std::optional<bool> ends_whole(int fd) {
 } // namespace
 
 std::optional<AuditLog> AuditLog::open(const std::string& path, std::string& error) {
-    const int fd = ::open(path.c_str(),
-                          O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
-                          0600);
+    const int fd = ::open(
+        path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
     if (fd < 0) {
         error = open_failure(path);
         return std::nullopt;
@@ -84,8 +83,7 @@ std::optional<AuditLog> AuditLog::open(const std::string& path, std::string& err
     return AuditLog(path, fd);
 }
 
-AuditLog::AuditLog(AuditLog&& other) noexcept
-    : m_path(std::move(other.m_path)), m_fd(other.m_fd) {
+AuditLog::AuditLog(AuditLog&& other) noexcept : m_path(std::move(other.m_path)), m_fd(other.m_fd) {
     other.m_fd = -1;
 }
 

@@ -24,9 +24,7 @@ class AuditLog {
     ~AuditLog();
 
     /// The open file, to tell it apart from the run's other files.
-    [[nodiscard]] int descriptor() const {
-        return m_fd;
-    }
+    [[nodiscard]] int descriptor() const { return m_fd; }
 
     /// Appends `line` and a newline with one write(2) under an exclusive lock, so concurrent
     /// contra processes never interleave or lose a line. When the log's last byte is not a

@@ -86,7 +86,6 @@ bool use_colour(ColourMode mode, const Environment& environment) {
     return environment.stdout_is_terminal && !environment.no_color;
 }
 
-
 // What the run read, so that an output file is never written over one of them.
 RunInputs check_inputs(const CheckOptions& options) {
     RunInputs inputs;
@@ -313,9 +312,8 @@ int run_check(const RulePack& pack,
             fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
         if (auto error = audit_log->append(
                 audit_record(pack, profile, report, now, options.audit_include_profile), err)) {
-            fmt::print(err,
-                       "contra: error: {}; the verdict above was shown but not logged\n",
-                       *error);
+            fmt::print(
+                err, "contra: error: {}; the verdict above was shown but not logged\n", *error);
             return to_int(ExitCode::cannot_write);
         }
     }

@@ -22,9 +22,7 @@ class FdOutputBuffer : public std::streambuf {
     ~FdOutputBuffer() override;
 
     /// The errno of the first failed write, or 0.
-    [[nodiscard]] int error() const {
-        return m_error;
-    }
+    [[nodiscard]] int error() const { return m_error; }
 
   protected:
     int_type overflow(int_type ch) override;

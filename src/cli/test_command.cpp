@@ -202,8 +202,10 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
             inputs.add_folder(dir);
         }
         if (auto error = write_file_whole(options.junit_path, junit_xml(named), inputs)) {
-            fmt::print(
-                err, "contra: error: cannot write the JUnit report {}: {}\n", options.junit_path, *error);
+            fmt::print(err,
+                       "contra: error: cannot write the JUnit report {}: {}\n",
+                       options.junit_path,
+                       *error);
             return to_int(ExitCode::cannot_write);
         }
     }
