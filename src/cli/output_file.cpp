@@ -72,10 +72,15 @@ void RunInputs::add_path(const std::string& path) {
 }
 
 void RunInputs::add_folder(const std::string& folder) {
+    // A pack folder holds a few dozen files; the bound keeps a large folder given by mistake
+    // from being walked for long (a pack's files are read from its first levels anyway).
+    constexpr int k_max_entries = 10'000;
     std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(folder, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator();
-         it.increment(ec)) {
+    int entries = 0;
+    for (auto it = std::filesystem::recursive_directory_iterator(
+             folder, std::filesystem::directory_options::skip_permission_denied, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator() && entries < k_max_entries;
+         it.increment(ec), ++entries) {
         add_path(it->path().string());
     }
 }

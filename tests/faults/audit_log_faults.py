@@ -44,6 +44,19 @@ def main():
     record = json.loads(lines[2]) if len(lines) == 4 else {}
     suite.expect(record.get("verdict") == "do_not_massage", f"a cut record: new line {lines!r}")
 
+    # A record cut short (here by a file size limit) is a failure, and the next run repairs it.
+    short = fresh_log(folder, "short")
+    run = suite.run(["check", PROFILE, "--audit-log", short],
+                    file_size_limit=len(EARLIER) + 10)
+    suite.expect_cannot_write(run, "a record cut short", f"the audit log {short}",
+                              "only 10 of the record's", "shown but not logged")
+    suite.expect(read_bytes(short) == EARLIER + b'{"time":"2', f"cut short: {read_bytes(short)!r}")
+    run = suite.run(["check", PROFILE, "--audit-log", short])
+    lines = read_bytes(short).split(b"\n")
+    suite.expect(run.code == 3 and "did not end with a newline" in run.err and len(lines) == 4
+                 and json.loads(lines[2]).get("verdict") == "do_not_massage",
+                 f"after a record cut short: exit {run.code}, {run.err!r}, {lines!r}")
+
     shown_first = {
         "standard output is /dev/full": (
             [], {"stdout": open("/dev/full", "wb")}, "the decision was not logged"),

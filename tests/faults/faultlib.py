@@ -3,6 +3,7 @@ output or a hostile output path, and collect what a user would notice (exit code
 files left behind)."""
 
 import os
+import resource
 import shutil
 import signal
 import stat
@@ -34,8 +35,11 @@ class Suite:
         self.work = tempfile.mkdtemp(prefix="contra-faults-")
 
     def run(self, args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, close_stdout=False,
-            ignore_sigpipe=False, umask=None, cwd=ROOT):
+            ignore_sigpipe=False, umask=None, file_size_limit=None, cwd=ROOT):
         def prepare_child():
+            if file_size_limit is not None:  # a write past it is cut short, then fails EFBIG
+                resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+                signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
             if ignore_sigpipe:
                 signal.signal(signal.SIGPIPE, signal.SIG_IGN)
             if umask is not None:

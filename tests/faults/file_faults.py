@@ -7,6 +7,7 @@ no temporary file is left behind.
 
     file_faults.py CONTRA_BINARY"""
 
+import errno
 import os
 import stat
 
@@ -104,6 +105,13 @@ def main():
             os.chmod(written, 0o644)
             suite.run(command(written), umask=0)
             suite.expect_mode_0600(written, f"--{writer} over a file of mode 0644")
+        if writer != "audit-log":
+            # A write cut short (here by a file size limit) leaves the earlier file as it was.
+            before = read_bytes(written)
+            run = suite.run(command(written), file_size_limit=2)
+            suite.expect_cannot_write(run, f"--{writer} cut short", prefix + written,
+                                      os.strerror(errno.EFBIG))
+            suite.expect(read_bytes(written) == before, f"--{writer} cut short: a half file")
         suite.expect_no_temporary_files(folder, f"--{writer}")
 
     folder = suite.folder("inputs")
