@@ -300,11 +300,7 @@ int run_check(const RulePack& pack,
         }
     }
     print_report(pack, profile, report, options, out, environment);
-    if (auto failure = output_failure(out)) {
-        fmt::print(err,
-                   "contra: cannot write standard output: {}{}\n",
-                   *failure,
-                   audit_log ? "; the decision was not logged" : "");
+    if (!output_written(out, err, audit_log ? "; the decision was not logged" : "")) {
         return to_int(ExitCode::cannot_write);
     }
     if (audit_log) {

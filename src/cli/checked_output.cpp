@@ -84,15 +84,20 @@ std::optional<std::string> output_failure(std::ostream& out) {
     return std::nullopt;
 }
 
-int checked_exit_code(std::ostream& out, std::ostream& err, int code) {
+bool output_written(std::ostream& out, std::ostream& err, std::string_view consequence) {
     const auto failure = output_failure(out);
-    if (!failure) {
+    if (failure) {
+        fmt::print(err, "contra: cannot write standard output: {}{}\n", *failure, consequence);
+    }
+    return !failure;
+}
+
+int checked_exit_code(std::ostream& out, std::ostream& err, int code) {
+    if (code == to_int(ExitCode::cannot_write)) {
+        out.flush(); // what it printed still goes out; the command has said what failed
         return code;
     }
-    if (code != to_int(ExitCode::cannot_write)) {
-        fmt::print(err, "contra: cannot write standard output: {}\n", *failure);
-    }
-    return to_int(ExitCode::cannot_write);
+    return output_written(out, err) ? code : to_int(ExitCode::cannot_write);
 }
 
 void reserve_standard_descriptors() {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <streambuf>
 #include <string>
+#include <string_view>
 
 namespace contra::cli {
 
@@ -41,6 +42,10 @@ class FdOutputBuffer : public std::streambuf {
 /// Flushes `out` and says why a write to it failed (strerror of the first failure when `out`
 /// is over an FdOutputBuffer), or nullopt when everything written reached it.
 std::optional<std::string> output_failure(std::ostream& out);
+
+/// Flushes `out` and returns true when everything written to it arrived; otherwise prints
+/// "contra: cannot write standard output: REASON" and `consequence` to `err` and returns false.
+bool output_written(std::ostream& out, std::ostream& err, std::string_view consequence = {});
 
 /// The one check every command's result goes through: flushes `out` and returns `code`, or,
 /// when a write to `out` failed, prints "contra: cannot write standard output: REASON" to `err`
