@@ -2,6 +2,7 @@
 
 #include "cli/batch_command.hpp"
 #include "cli/check_command.hpp"
+#include "cli/checked_output.hpp"
 #include "cli/completion.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interview_command.hpp"
@@ -33,7 +34,8 @@ Exit codes of 'check':
 any record was bad (each bad record is an error line; the others are still checked).
 Errors never give a verdict:
   64 usage   65 bad profile data   66 input file unreadable   70 internal error
-  73 audit log or body map not writable   78 bad rule pack (or not the one --pack-sha256 pins))";
+  73 output not written (standard output, --audit-log, --body-map, --save, --junit)
+  78 bad rule pack (or not the one --pack-sha256 pins))";
 
 // CLI11 says only "The following argument was not expected"; a practitioner who typed
 // --leg-warmht deserves the option they meant.
@@ -111,14 +113,12 @@ void print_version(const RulePack& pack, std::ostream& out) {
                pack.info.sha256);
 }
 
-} // namespace
-
-int run(int argc,
-        const char* const* argv,
-        std::istream& in,
-        std::ostream& out,
-        std::ostream& err,
-        const Environment& environment) {
+int run_command(int argc,
+                const char* const* argv,
+                std::istream& in,
+                std::ostream& out,
+                std::ostream& err,
+                const Environment& environment) {
     try {
         const std::optional<RulePack> pack =
             choose_pack(find_option_value(argc, argv, "--rules").value_or(""), err);
@@ -238,6 +238,17 @@ int run(int argc,
         fmt::print(err, "contra: internal error\n");
     }
     return to_int(ExitCode::internal);
+}
+
+} // namespace
+
+int run(int argc,
+        const char* const* argv,
+        std::istream& in,
+        std::ostream& out,
+        std::ostream& err,
+        const Environment& environment) {
+    return checked_exit_code(out, err, run_command(argc, argv, in, out, err, environment));
 }
 
 } // namespace contra::cli

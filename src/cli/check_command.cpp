@@ -1,7 +1,9 @@
 #include "cli/check_command.hpp"
 
 #include "cli/audit_log.hpp"
+#include "cli/checked_output.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/profile_file.hpp"
 #include "contra/audit_record.hpp"
@@ -17,8 +19,8 @@
 #include <fmt/ostream.h>
 
 #include <ctime>
-#include <fstream>
 #include <map>
+#include <unistd.h>
 
 namespace contra::cli {
 namespace {
@@ -129,33 +131,111 @@ void add_answer_options(CLI::App& command,
     }
 }
 
-int write_decision_records(const RulePack& pack,
-                           const CheckOptions& options,
-                           const Profile& profile,
-                           const Report& report,
-                           std::ostream& err) {
-    if (!options.audit_log.empty()) {
-        const std::string now =
-            fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-        if (auto error = append_audit_line(
-                options.audit_log,
-                audit_record(pack, profile, report, now, options.audit_include_profile))) {
-            fmt::print(err, "contra: error: {}; no verdict was given\n", *error);
-            return to_int(ExitCode::cannot_write);
-        }
+RunInputs run_inputs(const std::string& profile_path, const std::string& rules_dir) {
+    RunInputs inputs;
+    if (profile_path == "-") {
+        inputs.add_descriptor(STDIN_FILENO);
+    } else if (!profile_path.empty()) {
+        inputs.add_path(profile_path);
     }
-    if (!options.body_map.empty()) {
-        std::ofstream svg(options.body_map, std::ios::binary | std::ios::trunc);
-        svg << render_body_map_svg(pack, profile, report);
-        if (!svg.flush()) {
-            fmt::print(err,
-                       "contra: error: cannot write the body map {}; no verdict was given\n",
-                       options.body_map);
-            return to_int(ExitCode::cannot_write);
-        }
+    if (!rules_dir.empty()) {
+        inputs.add_folder(rules_dir);
+    }
+    return inputs;
+}
+
+int DecisionRecords::open(const CheckOptions& options, RunInputs inputs, std::ostream& err) {
+    m_options = &options;
+    m_inputs = std::move(inputs);
+    if (options.audit_log.empty()) {
+        return 0;
+    }
+    std::string error;
+    m_log = AuditLog::open(options.audit_log, error);
+    if (m_log && m_inputs.contains_file(m_log->descriptor())) {
+        error = fmt::format("the audit log {} is an input of this run (the profile or a rule "
+                            "pack file); it is left as it was",
+                            options.audit_log);
+        m_log.reset();
+    }
+    if (!m_log) {
+        fmt::print(err, "contra: error: {}; no verdict was given\n", error);
+        return to_int(ExitCode::cannot_write);
+    }
+    m_inputs.add_descriptor(m_log->descriptor());
+    return 0;
+}
+
+int DecisionRecords::write_body_map(const RulePack& pack,
+                                    const Profile& profile,
+                                    const Report& report,
+                                    std::ostream& err) const {
+    if (m_options->body_map.empty()) {
+        return 0;
+    }
+    if (auto error = write_file_whole(
+            m_options->body_map, render_body_map_svg(pack, profile, report), m_inputs)) {
+        fmt::print(err,
+                   "contra: error: cannot write the body map {}: {}; no verdict was given\n",
+                   m_options->body_map,
+                   *error);
+        return to_int(ExitCode::cannot_write);
     }
     return 0;
 }
+
+int DecisionRecords::log(const RulePack& pack,
+                         const Profile& profile,
+                         const Report& report,
+                         std::ostream& err) {
+    if (!m_log) {
+        return 0;
+    }
+    const std::string now = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+    if (auto error = m_log->append(
+            audit_record(pack, profile, report, now, m_options->audit_include_profile), err)) {
+        fmt::print(err, "contra: error: {}; the verdict above was shown but not logged\n", *error);
+        return to_int(ExitCode::cannot_write);
+    }
+    return 0;
+}
+
+namespace {
+
+void print_report(const RulePack& pack,
+                  const Profile& profile,
+                  const Report& report,
+                  const CheckOptions& options,
+                  std::ostream& out,
+                  const Environment& environment) {
+    const std::vector<RuleExplanation> explanations =
+        options.explain ? explain(pack, profile, options.explain_all)
+                        : std::vector<RuleExplanation>{};
+    if (options.format == OutputFormat::json) {
+        if (options.explain_only) {
+            write_json(explanation_to_json(pack, explanations), out);
+        } else {
+            nlohmann::ordered_json json = report_to_json(pack, report);
+            if (options.explain) {
+                json["explanation"] = explanation_to_json(pack, explanations);
+            }
+            write_json(json, out);
+        }
+    } else {
+        if (!options.explain_only) {
+            render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
+        }
+        if (options.explain) {
+            fmt::print(out,
+                       "{}Why each rule fired or could fire ([yes] true, [no] false, [ ? ] "
+                       "unknown)\n",
+                       options.explain_only ? "" : "\n");
+            render_explanation_text(pack, explanations, out);
+        }
+    }
+}
+
+} // namespace
 
 namespace {
 
@@ -272,34 +352,21 @@ int run_check(const RulePack& pack,
             report.verdict = Verdict::incomplete;
         }
     }
-    // The record is written before the verdict is shown: a decision is never shown unlogged.
-    if (const int code = write_decision_records(pack, options, profile, report, err); code != 0) {
+    // The audit log is opened before anything is shown, so a log that cannot be written stops
+    // the run before a verdict; the record is appended only once everything shown was written.
+    DecisionRecords records;
+    if (const int code = records.open(options, run_inputs(options.profile_path, options.rules_dir), err); code != 0) {
         return code;
     }
-    const std::vector<RuleExplanation> explanations =
-        options.explain ? explain(pack, profile, options.explain_all)
-                        : std::vector<RuleExplanation>{};
-    if (options.format == OutputFormat::json) {
-        if (options.explain_only) {
-            write_json(explanation_to_json(pack, explanations), out);
-        } else {
-            nlohmann::ordered_json json = report_to_json(pack, report);
-            if (options.explain) {
-                json["explanation"] = explanation_to_json(pack, explanations);
-            }
-            write_json(json, out);
-        }
-    } else {
-        if (!options.explain_only) {
-            render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
-        }
-        if (options.explain) {
-            fmt::print(out,
-                       "{}Why each rule fired or could fire ([yes] true, [no] false, [ ? ] "
-                       "unknown)\n",
-                       options.explain_only ? "" : "\n");
-            render_explanation_text(pack, explanations, out);
-        }
+    if (const int code = records.write_body_map(pack, profile, report, err); code != 0) {
+        return code;
+    }
+    print_report(pack, profile, report, options, out, environment);
+    if (!output_written(out, err, records.logging() ? "; the decision was not logged" : "")) {
+        return to_int(ExitCode::cannot_write);
+    }
+    if (const int code = records.log(pack, profile, report, err); code != 0) {
+        return code;
     }
     return exit_code(report.verdict);
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "cli/app.hpp"
+#include "cli/audit_log.hpp"
+#include "cli/output_file.hpp"
 #include "cli/fact_options.hpp"
 #include "contra/profile.hpp"
 #include "contra/report.hpp"
@@ -9,6 +11,7 @@
 #include <CLI/App.hpp>
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,13 +62,29 @@ int apply_answer_options(const RulePack& pack,
                          Profile& profile,
                          std::ostream& err);
 
-/// Writes the audit line and the body map that `options` ask for. Returns 0, or 73 after
-/// reporting to `err`.
-int write_decision_records(const RulePack& pack,
-                           const CheckOptions& options,
-                           const Profile& profile,
-                           const Report& report,
-                           std::ostream& err);
+/// What a run reads: its profile (a path, or "-" for standard input) and its rule pack folder.
+RunInputs run_inputs(const std::string& profile_path, const std::string& rules_dir);
+
+/// The records of a decision besides the report: the body map, written before the report is
+/// shown, and the audit line, appended only once everything shown was written. Neither is ever
+/// written over a file the run reads. Each step returns 0, or 73 after reporting to `err`.
+class DecisionRecords {
+  public:
+    /// Opens the audit log `options` ask for, before anything is shown.
+    int open(const CheckOptions& options, RunInputs inputs, std::ostream& err);
+    int write_body_map(const RulePack& pack,
+                       const Profile& profile,
+                       const Report& report,
+                       std::ostream& err) const;
+    int log(const RulePack& pack, const Profile& profile, const Report& report, std::ostream& err);
+    [[nodiscard]] bool logging() const { return m_log.has_value(); }
+    [[nodiscard]] const RunInputs& inputs() const { return m_inputs; }
+
+  private:
+    const CheckOptions* m_options = nullptr;
+    RunInputs m_inputs;
+    std::optional<AuditLog> m_log;
+};
 
 /// Runs a check; returns the verdict's exit code, or an error's.
 int run_check(const RulePack& pack,

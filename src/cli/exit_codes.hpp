@@ -8,7 +8,7 @@ enum class ExitCode : int {
     bad_profile = 65,  ///< the profile's data is wrong
     no_input = 66,     ///< an input file is missing or unreadable
     internal = 70,     ///< a bug in contra
-    cannot_write = 73, ///< the audit log or body map could not be written: no verdict is printed
+    cannot_write = 73, ///< standard output or a requested file could not be written
     bad_pack = 78      ///< the rule pack is invalid
 };
 

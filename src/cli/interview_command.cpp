@@ -1,6 +1,8 @@
 #include "cli/interview_command.hpp"
 
+#include "cli/checked_output.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/profile_file.hpp"
 #include "contra/audit_record.hpp"
@@ -17,9 +19,9 @@
 #include <cstdlib>
 #include <editline/readline.h>
 #include <filesystem>
-#include <fstream>
 #include <istream>
 #include <memory>
+#include <sstream>
 #include <unistd.h>
 
 namespace contra::cli {
@@ -235,35 +237,34 @@ bool save_profile(const RulePack& pack,
                   const Profile& profile,
                   bool unfinished,
                   const std::string& path,
+                  const RunInputs& inputs,
                   std::ostream& err) {
     nlohmann::ordered_json json;
     if (unfinished) {
         json[std::string(k_unfinished_key)] = "unfinished";
     }
     json.update(answers_to_json(pack, profile));
-    std::ofstream file(path, std::ios::trunc);
-    write_json(json, file);
-    if (!file.flush()) {
-        fmt::print(err, "contra: error: cannot save the answers to {}\n", path);
+    std::ostringstream text;
+    write_json(json, text);
+    if (auto error = write_file_whole(path, text.str(), inputs)) {
+        fmt::print(err, "contra: error: cannot save the answers to {}: {}\n", path, *error);
         return false;
     }
     return true;
 }
 
 // --save is checked before the first question: answers are not collected only to be lost.
-std::optional<std::string> check_save_target(const std::string& path, bool force) {
+std::optional<std::string>
+check_save_target(const std::string& path, bool force, const RunInputs& inputs) {
     namespace fs = std::filesystem;
+    if (auto problem = output_target_problem(path, inputs)) {
+        return fmt::format("cannot save the answers to {}: {}", path, *problem);
+    }
     std::error_code error;
     const fs::path target(path);
-    const fs::file_status status = fs::symlink_status(target, error);
-    if (fs::exists(status)) {
-        if (fs::is_directory(status)) {
-            return fmt::format("cannot save the answers to {}: it is a folder", path);
-        }
-        if (!force) {
-            return fmt::format(
-                "{} already exists; choose another file, or add --force to replace it", path);
-        }
+    if (fs::exists(fs::symlink_status(target, error)) && !force) {
+        return fmt::format("{} already exists; choose another file, or add --force to replace it",
+                           path);
     }
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     if (!fs::is_directory(folder, error) || access(folder.c_str(), W_OK) != 0) {
@@ -409,8 +410,9 @@ int run_interview(const RulePack& pack,
                   std::ostream& out,
                   std::ostream& err,
                   const Environment& environment) {
+    const RunInputs inputs = run_inputs(options.start, options.answers.rules_dir);
     if (!options.save.empty()) {
-        if (auto problem = check_save_target(options.save, options.force)) {
+        if (auto problem = check_save_target(options.save, options.force, inputs)) {
             fmt::print(err, "contra: error: {}; no question was asked\n", *problem);
             return to_int(ExitCode::cannot_write);
         }
@@ -425,6 +427,10 @@ int run_interview(const RulePack& pack,
         start = std::move(*read);
     }
     if (const int code = apply_answer_options(pack, options.answers, start, err); code != 0) {
+        return code;
+    }
+    DecisionRecords records;
+    if (const int code = records.open(options.answers, inputs, err); code != 0) {
         return code;
     }
     Interview interview(pack, std::move(start));
@@ -450,17 +456,23 @@ int run_interview(const RulePack& pack,
         }
     }
     const bool emergency = report.verdict == Verdict::emergency;
-    int failure = write_decision_records(pack, options.answers, interview.profile(), report, err);
+    int failure = records.write_body_map(pack, interview.profile(), report, err);
     if (failure == 0 || emergency) {
         fmt::print(out, "\n");
         render_text(pack,
                     report,
                     TextOptions{environment.stdout_is_terminal && !environment.no_color},
                     out);
+        if (!output_written(out, err)) {
+            failure = to_int(ExitCode::cannot_write);
+        }
     }
     if (!options.save.empty() &&
-        !save_profile(pack, interview.profile(), stopped, options.save, err)) {
+        !save_profile(pack, interview.profile(), stopped, options.save, records.inputs(), err)) {
         failure = to_int(ExitCode::cannot_write);
+    }
+    if (failure == 0) {
+        failure = records.log(pack, interview.profile(), report, err);
     }
     // An emergency is never hidden behind a failed write; the failure is reported above.
     if (failure != 0 && !emergency) {

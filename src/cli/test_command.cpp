@@ -1,6 +1,7 @@
 #include "cli/test_command.hpp"
 
 #include "cli/exit_codes.hpp"
+#include "cli/output_file.hpp"
 #include "contra/file_text.hpp"
 #include "contra/junit_report.hpp"
 #include "contra/pack_loader.hpp"
@@ -12,7 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <fstream>
 
 namespace contra::cli {
 namespace {
@@ -197,11 +197,16 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
         }
     }
     if (!options.junit_path.empty()) {
-        std::ofstream file(options.junit_path);
-        file << junit_xml(named);
-        if (!file) {
-            fmt::print(err, "contra: error: cannot write {}\n", options.junit_path);
-            return to_int(ExitCode::no_input);
+        RunInputs inputs;
+        for (const std::string& dir : packs) {
+            inputs.add_folder(dir);
+        }
+        if (auto error = write_file_whole(options.junit_path, junit_xml(named), inputs)) {
+            fmt::print(err,
+                       "contra: error: cannot write the JUnit report {}: {}\n",
+                       options.junit_path,
+                       *error);
+            return to_int(ExitCode::cannot_write);
         }
     }
     fmt::print(out, "scenarios: {} passed, {} failed\n", passed, failed);

@@ -105,6 +105,8 @@ TEST(AuditLog, TheProfileIsWrittenOnlyWhenAskedFor) {
 TEST(AuditLog, AnExistingLogIsAppendedToNeverTruncated) {
     const auto log = fresh_log("append");
     std::ofstream(log) << "an earlier line\n";
+    std::filesystem::permissions(
+        log, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     run_contra({"check", "--audit-log", log.string(), "--suspected-dvt"});
     const auto lines = lines_of(log);
     ASSERT_EQ(lines.size(), 2U);

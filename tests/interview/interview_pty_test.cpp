@@ -13,6 +13,7 @@
 #include <pty.h>
 #include <string>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -64,13 +65,28 @@ class PtySession {
     void send(const std::string& keys) {
         ASSERT_EQ(write(m_fd, keys.data(), keys.size()), static_cast<ssize_t>(keys.size()));
     }
-    /// Reads to the end and returns the exit code.
+    /// Sends a control key once the line editor reads the terminal: a key that arrives while
+    /// the prompt is still being set up may be taken by the terminal's own line discipline.
+    void send_control(const std::string& key) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        send(key);
+    }
+    /// Reads to the end and returns the exit code; -1 for a contra that had not exited 20 s
+    /// later (it is killed, so a hang fails the test instead of stalling the suite).
     int finish() {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
         while (read_some(deadline)) {
         }
         int status = 0;
-        waitpid(m_pid, &status, 0);
+        while (waitpid(m_pid, &status, WNOHANG) == 0) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                kill(m_pid, SIGKILL);
+                waitpid(m_pid, &status, 0);
+                m_exited = true;
+                return -1;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
         m_exited = true;
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
@@ -210,7 +226,7 @@ TEST(InterviewPty, CtrlCPartWaySavesTheAnswersMarkedUnfinished) {
     ASSERT_TRUE(session.wait_for("emergency_signs> "));
     session.send("n\r");
     ASSERT_TRUE(session.wait_for("> "));
-    session.send("\x03");
+    session.send_control("\x03");
     EXPECT_EQ(session.finish(), 5) << session.output();
     EXPECT_NE(session.output().find("marked unfinished"), std::string::npos) << session.output();
     std::ifstream file(saved);
@@ -224,7 +240,7 @@ TEST(InterviewPty, CtrlCPartWaySavesTheAnswersMarkedUnfinished) {
 TEST(InterviewPty, CtrlDWithoutSaveSaysTheAnswersWereNotSaved) {
     PtySession session({"interview", "--modality", "mld_legs"});
     ASSERT_TRUE(session.wait_for("emergency_signs> "));
-    session.send("\x04");
+    session.send_control("\x04");
     EXPECT_EQ(session.finish(), 5);
     EXPECT_NE(session.output().find("were NOT saved"), std::string::npos) << session.output();
 }
