@@ -60,15 +60,30 @@ class LimitCounter {
     std::size_t m_items = 0;
 };
 
+// Text after the first document: a `---` line, or anything after a complete flow mapping
+// (`{...}{...}`, `{...}zzz`), which yaml-cpp starts a second document with.
+Refusal second_document(std::string_view text, const YAML::Mark& mark) {
+    const auto at = static_cast<std::size_t>(std::max(mark.pos, 0));
+    if (text.substr(at, 3) == "---") {
+        return Refusal{mark,
+                       DiagnosticCode::unsupported_yaml,
+                       "a second YAML document ('---') is not allowed; give one document"};
+    }
+    return Refusal{mark,
+                   DiagnosticCode::unsupported_yaml,
+                   "text after the end of the first document; give one document, followed "
+                   "by nothing but blanks and comments"};
+}
+
 // A first pass over the parser's events refuses what plain data never needs, and anything over
 // the limits, before yaml-cpp builds a tree (where aliases would already be expanded).
 class PlainDataGuard : public YAML::EventHandler {
   public:
+    explicit PlainDataGuard(std::string_view text) : m_text(text) {}
+
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++m_documents > 1) {
-            throw Refusal{mark,
-                          DiagnosticCode::unsupported_yaml,
-                          "a second YAML document ('---') is not allowed; give one document"};
+            throw second_document(m_text, mark);
         }
     }
     void OnDocumentEnd() override {}
@@ -124,6 +139,7 @@ class PlainDataGuard : public YAML::EventHandler {
         }
     }
 
+    std::string_view m_text;
     int m_documents = 0;
     LimitCounter m_limits;
 };
@@ -178,6 +194,19 @@ void count_limits(const YAML::Node& node, LimitCounter& limits) {
     }
 }
 
+// The one document of `text`. Every document is built, so that whatever follows the first is
+// found whatever it holds; without the guard's pass the text is small (k_unguarded_size).
+YAML::Node load_one_document(const std::string& text) {
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.empty()) {
+        return YAML::Node{};
+    }
+    if (documents.size() > 1) {
+        throw second_document(text, documents[1].Mark());
+    }
+    return documents.front();
+}
+
 // The line and column (0-based, as yaml-cpp counts) of a byte offset.
 YAML::Mark mark_at(std::string_view text, std::size_t offset) {
     const std::string_view before = text.substr(0, offset);
@@ -229,11 +258,11 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
         if (needs_guard_pass(doc.m_text)) {
             std::istringstream events(doc.m_text);
             YAML::Parser parser(events);
-            PlainDataGuard guard;
+            PlainDataGuard guard(doc.m_text);
             while (parser.HandleNextDocument(guard)) {
             }
         }
-        doc.m_root = YAML::Load(doc.m_text);
+        doc.m_root = load_one_document(doc.m_text);
         LimitCounter limits;
         count_limits(doc.m_root, limits);
         doc.m_ok = true;

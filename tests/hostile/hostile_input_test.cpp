@@ -243,6 +243,14 @@ TEST_F(HostileInput, AnEmptyDocumentIsRefused) {
 TEST_F(HostileInput, SeveralDocumentsAreRefused) {
     expect_refused_everywhere("leg_warmth: yes\n---\nleg_warmth: no\n",
                               ":2:1: error: a second YAML document ('---') is not allowed");
+    const std::string after_the_end = ": error: text after the end of the first document";
+    expect_refused_everywhere("{\"modality\": \"mld_legs\", \"sudden_breathlessness\": \"no\"}\n"
+                              "{\"sudden_breathlessness\": \"yes\"}\n",
+                              ":2:1" + after_the_end);
+    expect_refused_everywhere("{\"modality\": \"mld_legs\"}zzz", ":1:25" + after_the_end);
+    // yaml-cpp ends no line at a lone CR: the second object is a syntax error, not dropped.
+    expect_refused_everywhere("{\"leg_warmth\": \"no\"}\r{\"leg_warmth\": \"yes\"}\r",
+                              ":1:21: error: end of map not found");
 }
 
 } // namespace
