@@ -207,6 +207,17 @@ YAML::Node load_one_document(const std::string& text) {
     return documents.front();
 }
 
+// Where each line starts, as yaml-cpp counts lines (a line ends at LF): built once, so that a
+// message's source line costs its own length, not a scan from the start of the text.
+std::vector<std::size_t> line_starts(std::string_view text) {
+    std::vector<std::size_t> starts{0};
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+         at = text.find('\n', at + 1)) {
+        starts.push_back(at + 1);
+    }
+    return starts;
+}
+
 // The line and column (0-based, as yaml-cpp counts) of a byte offset.
 YAML::Mark mark_at(std::string_view text, std::size_t offset) {
     const std::string_view before = text.substr(0, offset);
@@ -241,6 +252,7 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
     YamlDocument doc;
     doc.m_file = std::move(file_name);
     doc.m_text = std::move(text);
+    doc.m_line_starts = line_starts(doc.m_text);
     if (const auto nul = doc.m_text.find('\0'); nul != std::string::npos) {
         out.add(doc.error(DiagnosticCode::bad_encoding,
                           mark_at(doc.m_text, nul),
@@ -300,17 +312,15 @@ YamlDocument::error(DiagnosticCode code, const YAML::Mark& mark, std::string mes
         code, Severity::error, std::move(where), std::move(message), std::move(line), {}};
 }
 
-std::string YamlDocument::line_text(int line) const {
-    std::size_t start = 0;
-    for (int i = 1; i < line; ++i) {
-        start = m_text.find('\n', start);
-        if (start == std::string::npos) {
-            return {};
-        }
-        ++start;
+std::string YamlDocument::line_text(std::int64_t line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size()) {
+        return {};
     }
-    std::size_t end = m_text.find('\n', start);
-    std::string text = m_text.substr(start, end == std::string::npos ? end : end - start);
+    constexpr std::size_t k_max_snippet = 200;
+    const std::size_t start = m_line_starts[static_cast<std::size_t>(line - 1)];
+    // One byte past the snippet, so that a CR ending a line of exactly the snippet's length goes.
+    const std::size_t end = std::min(m_text.find('\n', start), start + k_max_snippet + 1);
+    std::string text = m_text.substr(start, end - start);
     if (!text.empty() && text.back() == '\r') {
         text.pop_back();
     }
@@ -320,7 +330,6 @@ std::string YamlDocument::line_text(int line) const {
         text.end(),
         [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; },
         '?');
-    constexpr std::size_t k_max_snippet = 200;
     if (text.size() > k_max_snippet) {
         text.resize(k_max_snippet);
     }
@@ -342,6 +351,9 @@ read_map(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
     std::unordered_map<std::string_view, std::size_t> index_of_key;
     for (const auto& pair : node) {
         if (!pair.first.IsScalar()) {
+            if (out.error_limit_reached()) {
+                continue;
+            }
             out.add(doc.error(DiagnosticCode::wrong_type,
                               pair.first.Mark(),
                               fmt::format("expected a plain key in {}", what)));
@@ -350,6 +362,9 @@ read_map(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
         const std::string& key = pair.first.Scalar();
         const auto [first, inserted] = index_of_key.try_emplace(key, entries.size());
         if (!inserted) {
+            if (out.error_limit_reached()) {
+                continue; // dropped anyway: building it would cost a line's copy each
+            }
             out.add(doc.error(DiagnosticCode::duplicate_key,
                               pair.first.Mark(),
                               fmt::format("duplicate key '{}' in {} (first defined at line {})",
@@ -391,6 +406,9 @@ Fields::Fields(const YamlDocument& doc,
     m_ok = true;
     for (KeyValue& entry : *entries) {
         if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
+            if (out.error_limit_reached()) {
+                continue; // past the limit: no did-you-mean search for a dropped error
+            }
             out.add(doc.error(DiagnosticCode::unknown_key,
                               entry.key_mark,
                               fmt::format("unknown key '{}' in {}{}",
