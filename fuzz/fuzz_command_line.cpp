@@ -1,7 +1,9 @@
 // The whole command line, in process: arguments separated by NUL bytes, and after an empty
 // argument (two NULs) the text given on standard input. Every run must end in an exit code
-// contract.md allows; an exception escaping or any other code is a finding.
+// contract.md allows; an exception escaping or any other code is a finding. A verdict from a
+// profile read on standard input must have read all of it: one document, nothing after it.
 #include "cli/app.hpp"
+#include "document_count.hpp"
 #include "fuzz_target.hpp"
 
 #include <cstdlib>
@@ -30,6 +32,24 @@ bool is_excluded(std::string_view argument) {
 
 bool is_contract_exit_code(int code) {
     return (code >= 0 && code <= 5) || code == 64 || code == 65 || code == 66 || code == 78;
+}
+
+// `check -` or `explain -`: standard input is one profile (not a batch's
+// stream, and not a `--set` or a flag's value).
+bool reads_one_profile_from_stdin(const std::vector<std::string>& arguments) {
+    if (arguments.size() < 3) {
+        return false;
+    }
+    const std::string& command = arguments[1];
+    if (command != "check" && command != "explain") {
+        return false;
+    }
+    for (std::size_t i = 2; i < arguments.size(); ++i) {
+        if (arguments[i] == "-" && arguments[i - 1].rfind("--", 0) != 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -61,6 +81,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const int code = contra::cli::run(
         static_cast<int>(argv.size()), argv.data(), in, out, err, contra::cli::Environment{});
     if (!is_contract_exit_code(code)) {
+        std::abort();
+    }
+    if (code <= 5 && reads_one_profile_from_stdin(arguments) &&
+        count_yaml_documents(standard_input).value_or(0) != 1) {
         std::abort();
     }
     return 0;

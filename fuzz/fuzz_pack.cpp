@@ -1,8 +1,10 @@
 // The rule-pack loader (and, on a pack it accepts, lint and the binary codec) on a pack given as
-// one text: pack.yaml first, then each further file after a line "#@file NAME".
+// one text: pack.yaml first, then each further file after a line "#@file NAME". A pack it
+// accepts must have read each file whole: one document, nothing after it.
 #include "contra/lint.hpp"
 #include "contra/pack_codec.hpp"
 #include "contra/pack_loader.hpp"
+#include "document_count.hpp"
 #include "fuzz_target.hpp"
 #include "pack_input.hpp"
 
@@ -17,6 +19,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::abort();
     }
     if (loaded.pack) {
+        for (const contra::PackSource& file : input.files) {
+            if (count_yaml_documents(file.text).value_or(0) != 1) {
+                std::abort();
+            }
+        }
         const auto decoded = contra::decode_pack(contra::encode_pack(*loaded.pack));
         if (!decoded) {
             std::abort();

@@ -14,5 +14,5 @@ shift
 binary=$root/build/fuzz/fuzz/fuzz-$target
 work=$root/build/fuzz/work/$target
 mkdir -p "$work"
-exec "$binary" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -dict="$root/fuzz/contra.dict" \
+exec "$binary" -print_final_stats=1 -max_len=1048577 -timeout=10 -rss_limit_mb=2048 -dict="$root/fuzz/contra.dict" \
   -artifact_prefix="$root/build/fuzz/$target-" "$@" "$work" "$root/fuzz/corpus/$target" "$root/fuzz/regressions/$target"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,11 +11,13 @@ namespace contra {
 /// or a YAML document, or the cells of a CSV row.
 struct BatchRecord {
     std::size_t number = 0; ///< 1-based, in input order
-    int line = 0;           ///< where the record starts in the input, 1-based
+    std::int64_t line = 0;  ///< where the record starts in the input, 1-based
     std::string text;
     std::vector<std::string> cells;
     std::string error;     ///< set when the record could not even be cut out
     bool too_long = false; ///< the error is a limit, not malformed input
+    /// Rows lost inside this bad one (a CSV quote never closed): each is a bad record too.
+    std::size_t rows_swallowed = 0;
 };
 
 /// Cuts a batch input into records, one at a time, holding only the current one in memory.

@@ -37,6 +37,7 @@ ChunkResult screen_chunk(const RulePack& pack,
         } else {
             ++result.counts.errors;
         }
+        result.counts.errors += record.rows_swallowed;
         result.counts.worst_rank = std::max(result.counts.worst_rank, outcome_rank(verdict));
     }
     result.records = std::move(chunk);

@@ -38,7 +38,7 @@ std::optional<CsvLayout> CsvLayout::from_header(const RulePack& pack,
                                                 Diagnostics& out) {
     if (!header.error.empty()) {
         out.add(header.too_long ? DiagnosticCode::limit_exceeded : DiagnosticCode::csv_syntax,
-                {file, std::max(header.line, 1), 1},
+                {file, std::max<std::int64_t>(header.line, 1), 1},
                 header.error);
         return std::nullopt;
     }

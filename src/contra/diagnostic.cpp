@@ -90,7 +90,7 @@ void Diagnostics::set_field(std::size_t first, const std::string& field) {
     }
 }
 
-void Diagnostics::shift_lines(int lines) {
+void Diagnostics::shift_lines(std::int64_t lines) {
     for (Diagnostic& diagnostic : m_items) {
         if (diagnostic.where.line > 0) {
             diagnostic.where.line += lines;

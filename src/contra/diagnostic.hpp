@@ -2,6 +2,7 @@
 
 #include "contra/input_limits.hpp"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,7 +12,7 @@ namespace contra {
 /// A 1-based position in a named input; line 0 means the input as a whole.
 struct SourceLocation {
     std::string file;
-    int line = 0;
+    std::int64_t line = 0; ///< 64-bit: a batch input may hold more than 2^31 lines
     int column = 0;
     friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
@@ -70,7 +71,7 @@ class Diagnostics {
     /// Names `field` on the diagnostics from index `first` on that name none yet.
     void set_field(std::size_t first, const std::string& field);
     /// Moves every located diagnostic down by `lines`: for a record read out of a longer input.
-    void shift_lines(int lines);
+    void shift_lines(std::int64_t lines);
     /// True when any diagnostic is an error (warnings come only from lint).
     [[nodiscard]] bool has_errors() const;
     /// True once k_max_errors errors are kept: readers stop there.

@@ -33,6 +33,7 @@ class NdjsonRecords final : public RecordSource {
             record.text.swap(m_line);
             record.error = too_long ? too_long_message("the line") : std::string{};
             record.too_long = too_long;
+            record.rows_swallowed = 0;
             return true;
         }
         return false;
@@ -67,7 +68,7 @@ class YamlStreamRecords final : public RecordSource {
 
     bool next(BatchRecord& record) override {
         std::string document;
-        int first_line = 0;
+        std::int64_t first_line = 0;
         bool blank = true;
         bool too_long = false;
         bool line_too_long = false;
@@ -117,19 +118,20 @@ class YamlStreamRecords final : public RecordSource {
     [[nodiscard]] std::size_t bytes_read() const override { return m_lines.bytes_read(); }
 
   private:
-    bool emit(BatchRecord& record, std::string& document, int first_line, bool too_long) {
+    bool emit(BatchRecord& record, std::string& document, std::int64_t first_line, bool too_long) {
         record.number = ++m_count;
         record.line = first_line;
         record.text = too_long ? std::string{} : std::move(document);
         record.error = too_long ? too_long_message("the document") : std::string{};
         record.too_long = too_long;
+        record.rows_swallowed = 0;
         return true;
     }
 
     LineReader m_lines;
     std::string m_line;
     std::string m_pending; ///< the start of the next document, from its `---` line
-    int m_pending_line = 0;
+    std::int64_t m_pending_line = 0;
     std::size_t m_count = 0;
 };
 

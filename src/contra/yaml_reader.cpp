@@ -60,15 +60,30 @@ class LimitCounter {
     std::size_t m_items = 0;
 };
 
+// Text after the first document: a `---` line, or anything after a complete flow mapping
+// (`{...}{...}`, `{...}zzz`), which yaml-cpp starts a second document with.
+Refusal second_document(std::string_view text, const YAML::Mark& mark) {
+    const auto at = static_cast<std::size_t>(std::max(mark.pos, 0));
+    if (text.substr(at, 3) == "---") {
+        return Refusal{mark,
+                       DiagnosticCode::unsupported_yaml,
+                       "a second YAML document ('---') is not allowed; give one document"};
+    }
+    return Refusal{mark,
+                   DiagnosticCode::unsupported_yaml,
+                   "text after the end of the first document; give one document, followed "
+                   "by nothing but blanks and comments"};
+}
+
 // A first pass over the parser's events refuses what plain data never needs, and anything over
 // the limits, before yaml-cpp builds a tree (where aliases would already be expanded).
 class PlainDataGuard : public YAML::EventHandler {
   public:
+    explicit PlainDataGuard(std::string_view text) : m_text(text) {}
+
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++m_documents > 1) {
-            throw Refusal{mark,
-                          DiagnosticCode::unsupported_yaml,
-                          "a second YAML document ('---') is not allowed; give one document"};
+            throw second_document(m_text, mark);
         }
     }
     void OnDocumentEnd() override {}
@@ -124,31 +139,10 @@ class PlainDataGuard : public YAML::EventHandler {
         }
     }
 
+    std::string_view m_text;
     int m_documents = 0;
     LimitCounter m_limits;
 };
-
-// Below this size a document holds at most ~32,000 nodes (~16 MB as a yaml-cpp tree), so the
-// tree may be built before its limits are counted.
-constexpr std::size_t k_unguarded_size = std::size_t{64} * 1024;
-
-// The guard's extra pass over the parser's events is needed for a large text, or when one of
-// the bytes that anchors ('&'), aliases ('*'), tags ('!') and a second document (a line
-// starting "---" or "...") need appears, even inside a comment or a string.
-bool needs_guard_pass(std::string_view text) {
-    if (text.size() > k_unguarded_size || text.find_first_of("&*!") != std::string_view::npos) {
-        return true;
-    }
-    for (std::size_t line = 0; line < text.size();) {
-        const std::string_view start = text.substr(line, 3);
-        if (start == "---" || start == "...") {
-            return true;
-        }
-        const std::size_t next = text.find('\n', line);
-        line = next == std::string_view::npos ? text.size() : next + 1;
-    }
-    return false;
-}
 
 // Without aliases the document is a tree, so this walk is linear in its size.
 void count_limits(const YAML::Node& node, LimitCounter& limits) {
@@ -176,6 +170,30 @@ void count_limits(const YAML::Node& node, LimitCounter& limits) {
         limits.item(node.Mark());
         return;
     }
+}
+
+// The one document of `text`. Every document is built, so that whatever follows the first is
+// found whatever it holds; the guard's pass has already refused a second one.
+YAML::Node load_one_document(const std::string& text) {
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.empty()) {
+        return YAML::Node{};
+    }
+    if (documents.size() > 1) {
+        throw second_document(text, documents[1].Mark());
+    }
+    return documents.front();
+}
+
+// Where each line starts, as yaml-cpp counts lines (a line ends at LF): built once, so that a
+// message's source line costs its own length, not a scan from the start of the text.
+std::vector<std::size_t> line_starts(std::string_view text) {
+    std::vector<std::size_t> starts{0};
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos;
+         at = text.find('\n', at + 1)) {
+        starts.push_back(at + 1);
+    }
+    return starts;
 }
 
 // The line and column (0-based, as yaml-cpp counts) of a byte offset.
@@ -212,6 +230,7 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
     YamlDocument doc;
     doc.m_file = std::move(file_name);
     doc.m_text = std::move(text);
+    doc.m_line_starts = line_starts(doc.m_text);
     if (const auto nul = doc.m_text.find('\0'); nul != std::string::npos) {
         out.add(doc.error(DiagnosticCode::bad_encoding,
                           mark_at(doc.m_text, nul),
@@ -226,14 +245,16 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
         return doc;
     }
     try {
-        if (needs_guard_pass(doc.m_text)) {
+        // Always: on some malformed text yaml-cpp starts empty documents without end, and the
+        // guard stops at the second (a 1.2 KB fuzz input hung YAML::LoadAll).
+        {
             std::istringstream events(doc.m_text);
             YAML::Parser parser(events);
-            PlainDataGuard guard;
+            PlainDataGuard guard(doc.m_text);
             while (parser.HandleNextDocument(guard)) {
             }
         }
-        doc.m_root = YAML::Load(doc.m_text);
+        doc.m_root = load_one_document(doc.m_text);
         LimitCounter limits;
         count_limits(doc.m_root, limits);
         doc.m_ok = true;
@@ -271,17 +292,15 @@ YamlDocument::error(DiagnosticCode code, const YAML::Mark& mark, std::string mes
         code, Severity::error, std::move(where), std::move(message), std::move(line), {}};
 }
 
-std::string YamlDocument::line_text(int line) const {
-    std::size_t start = 0;
-    for (int i = 1; i < line; ++i) {
-        start = m_text.find('\n', start);
-        if (start == std::string::npos) {
-            return {};
-        }
-        ++start;
+std::string YamlDocument::line_text(std::int64_t line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size()) {
+        return {};
     }
-    std::size_t end = m_text.find('\n', start);
-    std::string text = m_text.substr(start, end == std::string::npos ? end : end - start);
+    constexpr std::size_t k_max_snippet = 200;
+    const std::size_t start = m_line_starts[static_cast<std::size_t>(line - 1)];
+    // One byte past the snippet, so that a CR ending a line of exactly the snippet's length goes.
+    const std::size_t end = std::min(m_text.find('\n', start), start + k_max_snippet + 1);
+    std::string text = m_text.substr(start, end - start);
     if (!text.empty() && text.back() == '\r') {
         text.pop_back();
     }
@@ -291,7 +310,6 @@ std::string YamlDocument::line_text(int line) const {
         text.end(),
         [](char c) { return static_cast<unsigned char>(c) < 0x20 && c != '\t'; },
         '?');
-    constexpr std::size_t k_max_snippet = 200;
     if (text.size() > k_max_snippet) {
         text.resize(k_max_snippet);
     }
@@ -313,6 +331,9 @@ read_map(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
     std::unordered_map<std::string_view, std::size_t> index_of_key;
     for (const auto& pair : node) {
         if (!pair.first.IsScalar()) {
+            if (out.error_limit_reached()) {
+                continue;
+            }
             out.add(doc.error(DiagnosticCode::wrong_type,
                               pair.first.Mark(),
                               fmt::format("expected a plain key in {}", what)));
@@ -321,6 +342,9 @@ read_map(const YamlDocument& doc, const YAML::Node& node, std::string_view what,
         const std::string& key = pair.first.Scalar();
         const auto [first, inserted] = index_of_key.try_emplace(key, entries.size());
         if (!inserted) {
+            if (out.error_limit_reached()) {
+                continue; // dropped anyway: building it would cost a line's copy each
+            }
             out.add(doc.error(DiagnosticCode::duplicate_key,
                               pair.first.Mark(),
                               fmt::format("duplicate key '{}' in {} (first defined at line {})",
@@ -362,6 +386,9 @@ Fields::Fields(const YamlDocument& doc,
     m_ok = true;
     for (KeyValue& entry : *entries) {
         if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
+            if (out.error_limit_reached()) {
+                continue; // past the limit: no did-you-mean search for a dropped error
+            }
             out.add(doc.error(DiagnosticCode::unknown_key,
                               entry.key_mark,
                               fmt::format("unknown key '{}' in {}{}",

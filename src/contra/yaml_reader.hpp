@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,11 +28,13 @@ class YamlDocument {
     [[nodiscard]] SourceLocation location(const YAML::Mark& mark) const;
     [[nodiscard]] Diagnostic
     error(DiagnosticCode code, const YAML::Mark& mark, std::string message) const;
-    [[nodiscard]] std::string line_text(int line) const;
+    /// The text of 1-based `line`, cut for a message; found in the line index, not by a scan.
+    [[nodiscard]] std::string line_text(std::int64_t line) const;
 
   private:
     std::string m_file;
     std::string m_text;
+    std::vector<std::size_t> m_line_starts; ///< the offset of each line's first byte
     YAML::Node m_root;
     bool m_ok = false;
 };

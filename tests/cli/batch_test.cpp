@@ -154,12 +154,71 @@ TEST(Batch, ACsvRowWithTheWrongNumberOfCellsIsAnErrorLine) {
     EXPECT_EQ(run.code, 65);
 }
 
-TEST(Batch, AnUnclosedQuoteSpoilsOnlyItsOwnRow) {
+TEST(Batch, AnUnclosedQuoteIsNamedWhereItStartsAndTheRowsItSwallowedAreBad) {
     const Outcome run = run_contra({"batch", "--input-format", "csv", "-"},
-                                   "modality,leg_warmth\nmld_legs,\"no\nmld_legs,yes\n");
+                                   "modality,leg_warmth\n"
+                                   "\"mld\n_legs\",no\n" // a quoted line break: one row
+                                   "mld_legs,\"no\n"     // line 4: never closed
+                                   "mld_legs,yes\n\n"
+                                   "mld_legs,yes\n");
     const auto lines = lines_of(run.out);
-    ASSERT_FALSE(lines.empty());
-    EXPECT_EQ(lines[0]["errors"][0]["code"], "csv-syntax");
+    ASSERT_EQ(lines.size(), 2U) << run.out;
+    EXPECT_EQ(lines[1]["record"], 2);
+    EXPECT_EQ(lines[1]["errors"][0]["code"], "csv-syntax");
+    EXPECT_EQ(lines[1]["errors"][0]["line"], 4);
+    EXPECT_EQ(lines[1]["errors"][0]["message"],
+              "a quoted cell that starts on line 4 is not closed by the end of the input; 2 "
+              "lines after it were read into the cell and not checked (a quote inside a quoted "
+              "cell is written \"\")");
+    EXPECT_NE(run.err.find("4 profiles"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("4 errors"), std::string::npos) << run.err; // "mld\n_legs" too
+    EXPECT_EQ(run.code, 65);
+}
+
+TEST(Batch, AQuoteOpenedAfterAClosedCellIsNamedOnItsOwnLine) {
+    const Outcome run = run_contra({"batch", "--input-format", "csv", "-"},
+                                   "modality,leg_warmth\n"
+                                   "\"mld\n_legs\",\"no\n" // the second cell opens on line 3
+                                   "mld_legs,yes\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_EQ(lines.size(), 1U) << run.out;
+    EXPECT_EQ(lines[0]["errors"][0]["line"], 3);
+    EXPECT_NE(run.err.find("2 profiles"), std::string::npos) << run.err;
+}
+
+TEST(Batch, CrOnlyAndMixedLineEndsAreOneRecordALine) {
+    for (const char* input :
+         {"{\"modality\": \"mld_legs\"}\r{\"sudden_breathlessness\": \"yes\"}\r{\"fever\": "
+          "\"yes\"}\r",
+          "{\"modality\": \"mld_legs\"}\r\n{\"sudden_breathlessness\": \"yes\"}\r{\"fever\": "
+          "\"yes\"}\n"}) {
+        const Outcome run = run_contra({"batch", "-"}, input);
+        const auto lines = lines_of(run.out);
+        ASSERT_EQ(lines.size(), 3U) << run.out;
+        EXPECT_EQ(lines[1]["verdict"], "emergency");
+        EXPECT_EQ(lines[2]["verdict"], "do_not_massage");
+        EXPECT_EQ(run.code, 4);
+    }
+    const Outcome csv = run_contra({"batch", "--input-format", "csv", "-"},
+                                   "modality,sudden_breathlessness\rmld_legs,no\rmld_legs,yes\r");
+    ASSERT_EQ(lines_of(csv.out).size(), 2U) << csv.out;
+    EXPECT_EQ(lines_of(csv.out)[1]["verdict"], "emergency");
+    const Outcome yaml = run_contra({"batch", "--input-format", "yaml", "-"},
+                                    "modality: mld_legs\r---\rsudden_breathlessness: yes\r");
+    ASSERT_EQ(lines_of(yaml.out).size(), 2U) << yaml.out;
+    EXPECT_EQ(lines_of(yaml.out)[1]["verdict"], "emergency");
+}
+
+TEST(Batch, TwoRecordsGluedOnOneLineAreAnErrorWhereTheSecondStarts) {
+    const Outcome run =
+        run_contra({"batch", "-"},
+                   "{\"modality\": \"mld_legs\"}\n"
+                   "{\"modality\": \"mld_legs\"}{\"sudden_breathlessness\": \"yes\"}\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_EQ(lines.size(), 2U) << run.out;
+    EXPECT_FALSE(lines[1].contains("verdict"));
+    EXPECT_EQ(lines[1]["errors"][0]["line"], 2);
+    EXPECT_EQ(lines[1]["errors"][0]["column"], 25);
     EXPECT_EQ(run.code, 65);
 }
 

@@ -194,6 +194,16 @@ TEST_F(HostileInput, ManyErrorsStopAtTheErrorLimit) {
                    "contra stopped reading after 50 errors (limit max-errors)");
 }
 
+// Errors past the limit are not built: each used to copy its source line found by a scan from
+// the start of the text, which made 49,999 duplicates (350 KB) cost seconds.
+TEST_F(HostileInput, ErrorsPastTheLimitCostNothing) {
+    expect_refused_everywhere(repeated("ab: 12\n", 49'999),
+                              "contra stopped reading after 50 errors (limit max-errors)");
+    expect_refused_everywhere("{" + repeated("\"ab\": 12, ", 49'998) + "\"ab\": 12}",
+                              ":1:12: error: duplicate key 'ab'");
+    expect_refused_everywhere(repeated("[a]: 1\n", 33'000), ":2:1: error: expected a plain key");
+}
+
 TEST_F(HostileInput, BinaryBytesAndInvalidUtf8AreRefusedWhereTheyStart) {
     std::string binary;
     for (int i = 1; i < 256 * 16; ++i) {
@@ -243,6 +253,14 @@ TEST_F(HostileInput, AnEmptyDocumentIsRefused) {
 TEST_F(HostileInput, SeveralDocumentsAreRefused) {
     expect_refused_everywhere("leg_warmth: yes\n---\nleg_warmth: no\n",
                               ":2:1: error: a second YAML document ('---') is not allowed");
+    const std::string after_the_end = ": error: text after the end of the first document";
+    expect_refused_everywhere("{\"modality\": \"mld_legs\", \"sudden_breathlessness\": \"no\"}\n"
+                              "{\"sudden_breathlessness\": \"yes\"}\n",
+                              ":2:1" + after_the_end);
+    expect_refused_everywhere("{\"modality\": \"mld_legs\"}zzz", ":1:25" + after_the_end);
+    // yaml-cpp ends no line at a lone CR: the second object is a syntax error, not dropped.
+    expect_refused_everywhere("{\"leg_warmth\": \"no\"}\r{\"leg_warmth\": \"yes\"}\r",
+                              ":1:21: error: end of map not found");
 }
 
 } // namespace

@@ -60,7 +60,11 @@ TEST(JsonFastPath, DeclinesEveryInvalidProfileSoTheYamlPathCanLocateTheError) {
                              R"({"leg_wamrth": false})",
                              R"({"age_years": 200})",
                              R"({"varicose_sites": ["calf_lft"]})",
-                             R"({"leg_warmth": false)"}) {
+                             R"({"leg_warmth": false)",
+                             // trailing text: the YAML path names where it starts
+                             R"({"leg_warmth": false}{"leg_warmth": true})",
+                             "{\"leg_warmth\": false}\r{\"leg_warmth\": true}",
+                             R"({"leg_warmth": false}zzz)"}) {
         EXPECT_FALSE(read_json_profile_fast(test_pack(), json)) << json;
     }
 }

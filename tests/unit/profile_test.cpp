@@ -114,6 +114,31 @@ TEST(Profile, HostileYamlIsRefusedWithALocation) {
         "               ^\n");
 }
 
+TEST(Profile, TextAfterTheFirstDocumentIsAnErrorWhereItStarts) {
+    const auto where = [](const std::string& text) {
+        const std::string error = first_error(text);
+        const std::string message = ": error: text after the end of the first document;";
+        const auto at = error.find(message);
+        return at == std::string::npos ? error : error.substr(0, at);
+    };
+    EXPECT_EQ(where("{\"leg_warmth\": \"no\"}\n{\"leg_warmth\": \"yes\"}\n"), "client.yaml:2:1");
+    EXPECT_EQ(where("{\"leg_warmth\": \"no\"}zzz"), "client.yaml:1:21");
+    EXPECT_EQ(where("{\"leg_warmth\": \"no\"}{\"breathless\": \"yes\"}"), "client.yaml:1:21");
+    EXPECT_EQ(where("leg_warmth: no\n...\nbreathless: yes\n"), "client.yaml:3:1");
+    // The same with the guard's pass (a '&' in a comment starts it): the same place.
+    EXPECT_EQ(where("{\"leg_warmth\": \"no\"}zzz # &"), "client.yaml:1:21");
+}
+
+TEST(Profile, BlanksAndCommentsMayFollowTheDocument) {
+    for (const char* text : {"{\"leg_warmth\": \"no\"}\n\n  \n",
+                             "{\"leg_warmth\": \"no\"} # done\n",
+                             "{\"leg_warmth\": \"no\"}\r\n# done\r\n",
+                             "leg_warmth: no\n...\n# end\n"}) {
+        const ProfileResult result = read_profile(test_pack(), text, "client.yaml");
+        EXPECT_TRUE(result.profile) << text << result.diagnostics.format();
+    }
+}
+
 TEST(Profile, TextThatIsNotUtf8IsLocatedByItsFirstBadByte) {
     EXPECT_EQ(first_error("age_years: 64\nleg_warmth: \xff\xfe\n"),
               "client.yaml:2:13: error: byte 0xff is not UTF-8; save the file as UTF-8 "
