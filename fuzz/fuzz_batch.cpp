@@ -73,7 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         };
     }
     std::ostringstream out;
-    const auto summary = contra::run_batch(pack, *source, read, out, 1, [](const auto&) {});
-    check_lines(out.str(), summary.records());
+    contra::StreamOutput sink(out);
+    const auto run = contra::run_batch(pack, *source, read, sink, contra::BatchSettings{});
+    check_lines(out.str(), run.summary.records());
     return 0;
 }

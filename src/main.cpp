@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
     const contra::cli::Environment environment{isatty(STDOUT_FILENO) == 1,
                                                no_color != nullptr && *no_color != '\0',
                                                isatty(STDERR_FILENO) == 1,
-                                               isatty(STDIN_FILENO) == 1};
+                                               isatty(STDIN_FILENO) == 1,
+                                               STDOUT_FILENO};
     return contra::cli::run(argc, argv, std::cin, std::cout, std::cerr, environment);
 }
