@@ -43,7 +43,8 @@ std::string detect_format(const std::string& input, std::istream& in) {
     return in.peek() == '{' ? "ndjson" : "yaml";
 }
 
-std::string summary_line(const BatchSummary& summary, double seconds) {
+// ", 1 do_not_massage, 2 incomplete, 1 error": each verdict that occurred, and the errors.
+std::string counts_text(const BatchSummary& summary) {
     std::string counts;
     for (std::size_t i = 0; i < summary.verdicts.size(); ++i) {
         if (summary.verdicts[i] > 0) {
@@ -51,13 +52,15 @@ std::string summary_line(const BatchSummary& summary, double seconds) {
                 fmt::format(", {} {}", summary.verdicts[i], to_string(static_cast<Verdict>(i)));
         }
     }
-    return fmt::format("contra batch: {} profiles in {:.2f} s ({:.0f}/s){}, {} error{}\n",
+    return counts + fmt::format(", {} error{}", summary.errors, summary.errors == 1 ? "" : "s");
+}
+
+std::string summary_line(const BatchSummary& summary, double seconds) {
+    return fmt::format("contra batch: {} profiles in {:.2f} s ({:.0f}/s){}\n",
                        summary.records(),
                        seconds,
                        seconds > 0 ? static_cast<double>(summary.records()) / seconds : 0.0,
-                       counts,
-                       summary.errors,
-                       summary.errors == 1 ? "" : "s");
+                       counts_text(summary));
 }
 
 int exit_code_of(const BatchSummary& summary) {
@@ -138,15 +141,13 @@ int report_early_end(const BatchRun& run, std::ostream& err) {
     }
     const int signal = StopOnSignals::received().load();
     fmt::print(err,
-               "contra batch: stopped by {} after {} profile{} ({} error{}), each written whole; "
-               "the rest of the input was not checked\n",
+               "contra batch: stopped by {} after {} profiles{}, each written whole; the rest "
+               "of the input was not checked\n",
                signal == SIGINT    ? "SIGINT"
                : signal == SIGTERM ? "SIGTERM"
                                    : "a signal",
                run.summary.records(),
-               run.summary.records() == 1 ? "" : "s",
-               run.summary.errors,
-               run.summary.errors == 1 ? "" : "s");
+               counts_text(run.summary));
     return 128 + signal;
 }
 
