@@ -111,7 +111,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     std::ostringstream out;
     CheckedSource checked(*source, size - 1);
-    const auto summary = contra::run_batch(pack, checked, read, out, 1, [](const auto&) {});
-    check_lines(out.str(), checked, summary.records());
+    contra::StreamOutput sink(out);
+    const auto run = contra::run_batch(pack, checked, read, sink, contra::BatchSettings{});
+    check_lines(out.str(), checked, run.summary.records());
     return 0;
 }

@@ -11,8 +11,10 @@ int main(int argc, char** argv) {
     const contra::cli::Environment environment{isatty(STDOUT_FILENO) == 1,
                                                no_color != nullptr && *no_color != '\0',
                                                isatty(STDERR_FILENO) == 1,
-                                               isatty(STDIN_FILENO) == 1};
-    // Standard output through a buffer that remembers a failed write (run() checks it).
+                                               isatty(STDIN_FILENO) == 1,
+                                               STDOUT_FILENO};
+    // Standard output through a buffer that remembers a failed write (run() checks it); batch
+    // writes its lines to the descriptor itself.
     contra::cli::FdOutputBuffer stdout_buffer(STDOUT_FILENO);
     std::ostream out(&stdout_buffer);
     return contra::cli::run(argc, argv, std::cin, out, std::cerr, environment);

@@ -30,8 +30,9 @@ Exit codes of 'check':
   0 proceed                    3 do_not_massage
   1 proceed_with_precautions   4 emergency
   2 postpone_and_refer         5 incomplete (unanswered questions could change the verdict)
-'batch' exits with its worst outcome, from least to most severe: 0, 1, 5, 2, 3, 4, then 65 if
-any record was bad (each bad record is an error line; the others are still checked).
+'batch' exits with its most urgent outcome, from least to most: 0, 1, 5, then 65 if any record
+was bad (an error line; the others are still checked), then 2, 3, 4: a bad record never hides
+a referral or an emergency. 73 if standard output fails; 130/143 on SIGINT/SIGTERM.
 Errors never give a verdict:
   64 usage   65 bad profile data   66 input file unreadable   70 internal error
   73 output not written (standard output, --audit-log, --body-map, --save, --junit)
@@ -125,10 +126,12 @@ int run_command(int argc,
         if (!pack) {
             return to_int(ExitCode::bad_pack);
         }
-        // Checked before the full parse, so a pinned pack is enforced whatever else is wrong.
-        const auto pinned = find_option_value(argc, argv, "--pack-sha256");
-        if (pinned && !matches_pinned_sha256(*pack, *pinned, err)) {
-            return to_int(ExitCode::bad_pack);
+        // Checked before the full parse, so a pinned pack is enforced whatever else is wrong;
+        // every value given (before the command and after it) must match, none replaces another.
+        for (const std::string& pinned : find_option_values(argc, argv, "--pack-sha256")) {
+            if (!matches_pinned_sha256(*pack, pinned, err)) {
+                return to_int(ExitCode::bad_pack);
+            }
         }
         CLI::App app{"contra: screen a massage client for contraindications (vascular leg "
                      "massage, lymphatic drainage, drainage facials, spider and varicose veins)",

@@ -10,6 +10,7 @@ struct Environment {
     bool no_color = false;           ///< NO_COLOR is set and not empty
     bool stderr_is_terminal = false; ///< progress lines go there only then
     bool stdin_is_terminal = false;  ///< the interview edits lines (libedit) only then
+    int stdout_fd = -1; ///< the descriptor behind `out`, for writes checked one by one (batch)
 };
 
 /// The whole command line: parses argv, runs the command, prints to `out`/`err`, and returns

@@ -1,8 +1,10 @@
 #include "cli/batch_command.hpp"
 
 #include "cli/batch_progress.hpp"
+#include "cli/batch_signals.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/pack_choice.hpp"
+#include "cli/usable_cpus.hpp"
 #include "contra/batch_result.hpp"
 #include "contra/batch_runner.hpp"
 #include "contra/column_map.hpp"
@@ -13,10 +15,12 @@
 
 #include <fmt/ostream.h>
 
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 namespace contra::cli {
 namespace {
@@ -39,7 +43,8 @@ std::string detect_format(const std::string& input, std::istream& in) {
     return in.peek() == '{' ? "ndjson" : "yaml";
 }
 
-std::string summary_line(const BatchSummary& summary, double seconds) {
+// ", 1 do_not_massage, 2 incomplete, 1 error": each verdict that occurred, and the errors.
+std::string counts_text(const BatchSummary& summary) {
     std::string counts;
     for (std::size_t i = 0; i < summary.verdicts.size(); ++i) {
         if (summary.verdicts[i] > 0) {
@@ -47,13 +52,15 @@ std::string summary_line(const BatchSummary& summary, double seconds) {
                 fmt::format(", {} {}", summary.verdicts[i], to_string(static_cast<Verdict>(i)));
         }
     }
-    return fmt::format("contra batch: {} profiles in {:.2f} s ({:.0f}/s){}, {} error{}\n",
+    return counts + fmt::format(", {} error{}", summary.errors, summary.errors == 1 ? "" : "s");
+}
+
+std::string summary_line(const BatchSummary& summary, double seconds) {
+    return fmt::format("contra batch: {} profiles in {:.2f} s ({:.0f}/s){}\n",
                        summary.records(),
                        seconds,
                        seconds > 0 ? static_cast<double>(summary.records()) / seconds : 0.0,
-                       counts,
-                       summary.errors,
-                       summary.errors == 1 ? "" : "s");
+                       counts_text(summary));
 }
 
 int exit_code_of(const BatchSummary& summary) {
@@ -78,6 +85,70 @@ load_column_map(const RulePack& pack, const std::string& path, std::ostream& err
         code = to_int(ExitCode::bad_profile);
     }
     return map;
+}
+
+// Opens the input file; prints why not (the system's reason) and returns false.
+bool open_input(const std::string& path, std::ifstream& file, std::ostream& err) {
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) {
+        fmt::print(err, "contra: error: cannot read {}: {}\n", path, std::strerror(EISDIR));
+        return false;
+    }
+    errno = 0;
+    file.open(path, std::ios::binary);
+    if (!file) {
+        fmt::print(err,
+                   "contra: error: cannot read {}: {}\n",
+                   path,
+                   std::strerror(errno != 0 ? errno : EIO));
+        return false;
+    }
+    return true;
+}
+
+unsigned default_jobs() {
+    return std::min(usable_cpus(), k_max_batch_jobs);
+}
+
+void report_thread_shortfall(const BatchRun& run, unsigned jobs, std::ostream& err) {
+    if (run.thread_error.empty()) {
+        return;
+    }
+    if (run.threads == 0) {
+        fmt::print(err,
+                   "contra batch: no worker thread could start ({}); checked on one thread\n",
+                   run.thread_error);
+    } else {
+        fmt::print(err,
+                   "contra batch: only {} of {} worker threads could start ({}); checked with {}\n",
+                   run.threads,
+                   jobs,
+                   run.thread_error,
+                   run.threads);
+    }
+}
+
+// A batch that did not finish: never a summary that reads as success.
+int report_early_end(const BatchRun& run, std::ostream& err) {
+    if (run.end == BatchEnd::output_failed) {
+        // The reader of a pipe went away (SIGPIPE ignored, or it would have ended contra):
+        // quietly, as `head` expects of a writer.
+        if (run.output_error != std::errc::broken_pipe) {
+            fmt::print(
+                err, "contra: cannot write standard output: {}\n", run.output_error.message());
+        }
+        return to_int(ExitCode::cannot_write);
+    }
+    const int signal = StopOnSignals::received().load();
+    fmt::print(err,
+               "contra batch: stopped by {} after {} profiles{}, each written whole; the rest "
+               "of the input was not checked\n",
+               signal == SIGINT    ? "SIGINT"
+               : signal == SIGTERM ? "SIGTERM"
+                                   : "a signal",
+               run.summary.records(),
+               counts_text(run.summary));
+    return 128 + signal;
 }
 
 } // namespace
@@ -106,8 +177,9 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& options) {
     batch
         ->add_option("--jobs,-j",
                      options.jobs,
-                     "Threads to use (default: one per core); output stays in input order")
-        ->check(CLI::Range(1U, 1024U))
+                     "Threads to use, 1 to 64 (default: one per CPU this process may use); output "
+                     "stays in input order")
+        ->check(CLI::Range(1U, k_max_batch_jobs))
         ->type_name("N");
     add_pack_options(*batch, options.rules_dir, options.pack_sha256);
     return batch;
@@ -121,12 +193,8 @@ int run_batch_command(const RulePack& pack,
                       const Environment& environment) {
     const bool from_stdin = options.input == "-";
     std::ifstream file;
-    if (!from_stdin) {
-        file.open(options.input, std::ios::binary);
-        if (!file || std::filesystem::is_directory(options.input)) {
-            fmt::print(err, "contra: error: cannot read {}\n", options.input);
-            return to_int(ExitCode::no_input);
-        }
+    if (!from_stdin && !open_input(options.input, file, err)) {
+        return to_int(ExitCode::no_input);
     }
     std::istream& input = from_stdin ? in : file;
     const std::string name = from_stdin ? "<stdin>" : options.input;
@@ -178,22 +246,31 @@ int run_batch_command(const RulePack& pack,
     const auto size = from_stdin ? 0 : std::filesystem::file_size(options.input, ignored);
     BatchProgress progress(
         err, environment.stderr_is_terminal, size == static_cast<std::uintmax_t>(-1) ? 0 : size);
-    const unsigned jobs =
-        options.jobs > 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+    const unsigned jobs = options.jobs > 0 ? options.jobs : default_jobs();
+    FdOutput fd_output(environment.stdout_fd);
+    StreamOutput stream_output(out);
+    OutputSink& sink = environment.stdout_fd >= 0 ? static_cast<OutputSink&>(fd_output)
+                                                  : static_cast<OutputSink&>(stream_output);
+    out.flush(); // anything written through the stream goes before the results
+    const StopOnSignals stop_on_signals;
+    BatchSettings settings;
+    settings.jobs = jobs;
+    settings.stop = &StopOnSignals::received();
+    settings.on_progress = [&](const BatchSummary& so_far) { progress.update(so_far); };
     const auto start = std::chrono::steady_clock::now();
-    const BatchSummary summary =
-        run_batch(pack, *source, read, out, jobs, [&](const BatchSummary& so_far) {
-            progress.update(so_far);
-        });
-    out.flush();
+    const BatchRun run = run_batch(pack, *source, read, sink, settings);
     progress.finish();
+    report_thread_shortfall(run, jobs, err);
+    if (run.end != BatchEnd::finished) {
+        return report_early_end(run, err);
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    fmt::print(err, "{}", summary_line(summary, seconds));
-    if (summary.records() == 0) {
+    fmt::print(err, "{}", summary_line(run.summary, seconds));
+    if (run.summary.records() == 0) {
         fmt::print(err, "contra: error: {} holds no profiles\n", name);
     }
-    return exit_code_of(summary);
+    return exit_code_of(run.summary);
 }
 
 } // namespace contra::cli

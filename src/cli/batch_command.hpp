@@ -10,11 +10,14 @@
 
 namespace contra::cli {
 
+/// The most threads `batch --jobs` takes: more only costs memory and start-up.
+constexpr unsigned k_max_batch_jobs = 64;
+
 struct BatchOptions {
     std::string input = "-"; ///< a file, or - for standard input
     std::string input_format = "auto";
     std::string columns; ///< a column map for CSV
-    unsigned jobs = 0;   ///< 0: one per core
+    unsigned jobs = 0;   ///< 0: one per usable CPU (usable_cpus), at most k_max_batch_jobs
     std::string rules_dir;
     std::string pack_sha256; ///< checked before anything runs (app.cpp); here for --help
 };
@@ -22,7 +25,9 @@ struct BatchOptions {
 /// Adds `batch`: many profiles in (NDJSON, a YAML stream or CSV), one JSON line out for each.
 CLI::App* setup_batch(CLI::App& app, BatchOptions& options);
 
-/// Runs a batch; returns the exit code of the worst outcome (65 if any record was bad).
+/// Runs a batch; returns the exit code of the most urgent outcome (outcome_rank: a bad record is
+/// 65 unless a record is postpone_and_refer or worse), 73 when standard output failed, or
+/// 128 + the signal when SIGINT or SIGTERM stopped it.
 int run_batch_command(const RulePack& pack,
                       const BatchOptions& options,
                       std::istream& in,

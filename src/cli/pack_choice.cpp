@@ -33,22 +33,31 @@ std::optional<RulePack> choose_pack(const std::string& rules_dir, std::ostream& 
     return std::move(result.pack);
 }
 
-std::optional<std::string>
-find_option_value(int argc, const char* const* argv, std::string_view name) {
+std::vector<std::string>
+find_option_values(int argc, const char* const* argv, std::string_view name) {
     const std::string prefix = fmt::format("{}=", name);
-    std::optional<std::string> found;
+    std::vector<std::string> found;
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "--") {
             break;
         }
         if (arg == name && i + 1 < argc) {
-            found = argv[++i];
+            found.emplace_back(argv[++i]);
         } else if (arg.substr(0, prefix.size()) == prefix) {
-            found = std::string(arg.substr(prefix.size()));
+            found.emplace_back(arg.substr(prefix.size()));
         }
     }
     return found;
+}
+
+std::optional<std::string>
+find_option_value(int argc, const char* const* argv, std::string_view name) {
+    std::vector<std::string> values = find_option_values(argc, argv, name);
+    if (values.empty()) {
+        return std::nullopt;
+    }
+    return std::move(values.back());
 }
 
 bool matches_pinned_sha256(const RulePack& pack, const std::string& pinned, std::ostream& err) {

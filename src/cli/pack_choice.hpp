@@ -8,6 +8,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace contra::cli {
 
@@ -20,6 +21,11 @@ std::optional<RulePack> choose_pack(const std::string& rules_dir, std::ostream& 
 /// nullopt when it is not given.
 std::optional<std::string>
 find_option_value(int argc, const char* const* argv, std::string_view name);
+
+/// Every value of an option in argv, in order (`--pack-sha256` may be given before the command
+/// and after it; each must hold).
+std::vector<std::string>
+find_option_values(int argc, const char* const* argv, std::string_view name);
 
 /// Checks `--pack-sha256 HEX`: the pack's content hash must be `pinned` (any case), so that a
 /// clinic runs only the logic it validated. Prints why and returns false when it is not.

@@ -13,13 +13,17 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Outcomes from least to most severe; an error line ranks above them all.
-constexpr std::array k_outcomes_by_severity{Verdict::proceed,
-                                            Verdict::proceed_with_precautions,
-                                            Verdict::incomplete,
-                                            Verdict::postpone_and_refer,
-                                            Verdict::do_not_massage,
-                                            Verdict::emergency};
+// Outcomes from least to most urgent. A record that could not be read (nullopt) ranks above
+// everything that allows treatment today and below every verdict that refers the client on:
+// a bad record must not hide an emergency in the exit code.
+constexpr std::array<std::optional<Verdict>, 7> k_outcomes_by_urgency{
+    Verdict::proceed,
+    Verdict::proceed_with_precautions,
+    Verdict::incomplete,
+    std::nullopt,
+    Verdict::postpone_and_refer,
+    Verdict::do_not_massage,
+    Verdict::emergency};
 
 // `{"record":N` and `,"id":…` when the record has one: the members every line starts with.
 void append_head(std::size_t number, const std::optional<std::string>& id, std::string& out) {
@@ -63,19 +67,16 @@ std::optional<Verdict> screen_record(const RulePack& pack,
 }
 
 int outcome_rank(std::optional<Verdict> verdict) {
-    if (!verdict) {
-        return static_cast<int>(k_outcomes_by_severity.size());
-    }
     const auto* found =
-        std::find(k_outcomes_by_severity.begin(), k_outcomes_by_severity.end(), *verdict);
-    return static_cast<int>(found - k_outcomes_by_severity.begin());
+        std::find(k_outcomes_by_urgency.begin(), k_outcomes_by_urgency.end(), verdict);
+    return static_cast<int>(found - k_outcomes_by_urgency.begin());
 }
 
 std::optional<Verdict> outcome_of_rank(int rank) {
-    if (rank < 0 || rank >= static_cast<int>(k_outcomes_by_severity.size())) {
+    if (rank < 0 || rank >= static_cast<int>(k_outcomes_by_urgency.size())) {
         return std::nullopt;
     }
-    return k_outcomes_by_severity[static_cast<std::size_t>(rank)];
+    return k_outcomes_by_urgency[static_cast<std::size_t>(rank)];
 }
 
 } // namespace contra

@@ -22,9 +22,10 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                                      const RecordProfile& record,
                                      std::string& out);
 
-/// How bad an outcome is, for a batch's exit code: an error above every verdict, and among
-/// verdicts `incomplete` between proceed_with_precautions and postpone_and_refer (it allows
-/// treatment on the answers given but may not stand).
+/// How urgent an outcome is, for a batch's exit code, from least to most: proceed,
+/// proceed_with_precautions, incomplete (it allows treatment on the answers given but may not
+/// stand), an error (nullopt), postpone_and_refer, do_not_massage, emergency. An error never
+/// hides a record that must not be treated today (contract, "Exit codes never hide urgency").
 int outcome_rank(std::optional<Verdict> verdict);
 
 /// The verdict of an outcome_rank; nullopt for an error's rank, or -1 (no record at all).

@@ -1,10 +1,21 @@
 #include "contra/worker_pool.hpp"
 
+#include <system_error>
+
 namespace contra {
 
-WorkerPool::WorkerPool(unsigned threads) {
+WorkerPool::WorkerPool(unsigned threads, const ThreadStarter& start) {
+    m_threads.reserve(threads);
     for (unsigned i = 0; i < threads; ++i) {
-        m_threads.emplace_back([this] { work(); });
+        try {
+            m_threads.push_back(start ? start([this] { work(); })
+                                      : std::thread([this] { work(); }));
+        } catch (const std::system_error& error) {
+            // Joining the threads that did start is the destructor's; letting the exception
+            // out of a half-built pool would destroy joinable threads (std::terminate).
+            m_start_error = error.code().message();
+            break;
+        }
     }
 }
 

@@ -64,6 +64,32 @@ TEST(PackPin, AnyOtherHashRefusesToRun) {
     EXPECT_EQ(run_contra({"check", "--no-such-option", "--pack-sha256", other}).code, 78);
 }
 
+TEST(PackPin, APinBeforeTheCommandAndOneAfterItMustBothMatch) {
+    std::string other = bundled_sha256();
+    other[0] = other[0] == '0' ? '1' : '0';
+    for (const auto& [global, local] :
+         {std::pair{bundled_sha256(), other}, std::pair{other, bundled_sha256()}}) {
+        const auto check =
+            run_contra({"--pack-sha256", global, "check", k_profile, "--pack-sha256", local});
+        EXPECT_EQ(check.code, 78) << global << " then " << local;
+        EXPECT_EQ(check.out, "");
+        EXPECT_NE(check.err.find("not the pinned '" + other + "'"), std::string::npos) << check.err;
+        const auto batch =
+            run_contra({"--pack-sha256", global, "batch", "-", "--pack-sha256", local},
+                       "{\"suspected_dvt\": \"no\"}\n");
+        EXPECT_EQ(batch.code, 78);
+        EXPECT_EQ(batch.out, "");
+    }
+    EXPECT_EQ(run_contra({"--pack-sha256",
+                          bundled_sha256(),
+                          "check",
+                          k_profile,
+                          "--pack-sha256",
+                          bundled_sha256()})
+                  .code,
+              3);
+}
+
 TEST(AuditLog, ALineNamesTheDecisionButNotTheAnswers) {
     const auto log = fresh_log("line");
     ASSERT_EQ(run_contra({"check", k_profile, "--audit-log", log.string()}).code, 3);

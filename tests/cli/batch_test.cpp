@@ -44,8 +44,8 @@ TEST(Batch, ManyThreadsWriteTheSameLinesInInputOrderAsOne) {
     const std::string input = varied_ndjson(600); // three chunks
     const Outcome one = run_contra({"batch", "-", "--jobs", "1"}, input);
     const Outcome three = run_contra({"batch", "-", "--jobs", "3"}, input);
-    EXPECT_EQ(one.code, 65);
-    EXPECT_EQ(three.code, 65);
+    EXPECT_EQ(one.code, 3); // suspected_dvt: do_not_massage, above the error lines
+    EXPECT_EQ(three.code, 3);
     ASSERT_EQ(one.out, three.out);
     const auto lines = lines_of(one.out);
     ASSERT_EQ(lines.size(), 600U);
@@ -69,9 +69,11 @@ TEST(Batch, EachResultIsWhatCheckSaysForTheSameProfile) {
     EXPECT_EQ(batch.code, check.code);
 }
 
-TEST(Batch, TheExitCodeIsTheWorstOutcomeAndAnErrorIsWorstOfAll) {
+TEST(Batch, TheExitCodeIsTheMostUrgentOutcomeAndABadRecordNeverHidesAReferral) {
     const std::string clear = R"({"suspected_dvt": "no"})"
                               "\n";
+    const std::string incomplete = R"({"modality": "mld_legs", "leg_warmth": "no"})"
+                                   "\n";
     const std::string refer =
         R"({"modality": "vascular_leg_massage", "leg_ulcer_sites": ["shin_left"]})"
         "\n";
@@ -81,7 +83,16 @@ TEST(Batch, TheExitCodeIsTheWorstOutcomeAndAnErrorIsWorstOfAll) {
                             "\n";
     EXPECT_EQ(run_contra({"batch", "-"}, clear + refer).code, 2);
     EXPECT_EQ(run_contra({"batch", "-"}, refer + emergency + clear).code, 4);
-    EXPECT_EQ(run_contra({"batch", "-"}, emergency + bad).code, 65);
+    // A bad record outranks what allows treatment today, never a referral or an emergency.
+    EXPECT_EQ(run_contra({"batch", "-"}, clear + bad).code, 65);
+    EXPECT_EQ(run_contra({"batch", "-"}, incomplete + bad).code, 65);
+    EXPECT_EQ(run_contra({"batch", "-"}, bad + refer).code, 2);
+    for (const char* jobs : {"1", "2"}) {
+        const Outcome run = run_contra({"batch", "-", "--jobs", jobs}, emergency + bad + clear);
+        EXPECT_EQ(run.code, 4) << jobs;
+        EXPECT_NE(run.err.find("3 profiles in"), std::string::npos) << run.err;
+        EXPECT_NE(run.err.find(", 1 error\n"), std::string::npos) << "bad records are counted";
+    }
 }
 
 TEST(Batch, ABadRecordIsAnErrorLineAndTheRecordsAfterItAreStillChecked) {
