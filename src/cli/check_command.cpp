@@ -12,6 +12,7 @@
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
 #include "contra/suggest.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/ostream.h>
@@ -210,7 +211,7 @@ int run_check(const RulePack& pack,
         return to_int(ExitCode::usage);
     }
     if (auto error = apply_option_answers(pack, options, profile)) {
-        fmt::print(err, "contra: error: {}\n", error->message);
+        fmt::print(err, "contra: error: {}\n", escape_controls(error->message));
         return to_int(error->code);
     }
     const Report report = evaluate(pack, profile);
@@ -221,7 +222,7 @@ int run_check(const RulePack& pack,
         if (auto error = append_audit_line(
                 options.audit_log,
                 audit_record(pack, profile, report, now, options.audit_include_profile))) {
-            fmt::print(err, "contra: error: {}; no verdict was given\n", *error);
+            fmt::print(err, "contra: error: {}; no verdict was given\n", escape_controls(*error));
             return to_int(ExitCode::cannot_write);
         }
     }
