@@ -307,6 +307,9 @@ TEST_F(HostilePack, AManifestOfThousandsOfFilesStopsAtThePackFileLimit) {
     std::vector<std::string> names;
     for (int i = 0; i < 5000; ++i) {
         names.push_back("f" + std::to_string(i) + ".yaml");
+        if (i <= 100) {
+            write("pack/" + names.back(), "{}\n");
+        }
     }
     pack_listing(names);
     expect_refused(run_contra({"check", "--rules", (m_dir / "pack").string(), "--leg-warmth"}),
