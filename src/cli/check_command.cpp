@@ -14,6 +14,7 @@
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
 #include "contra/suggest.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/ostream.h>
@@ -97,7 +98,7 @@ int apply_answer_options(const RulePack& pack,
                          Profile& profile,
                          std::ostream& err) {
     if (auto error = apply_option_answers(pack, options, profile)) {
-        fmt::print(err, "contra: error: {}\n", error->message);
+        fmt::print(err, "contra: error: {}\n", escape_controls(error->message));
         return to_int(error->code);
     }
     return 0;
@@ -159,7 +160,7 @@ int DecisionRecords::open(const CheckOptions& options, RunInputs inputs, std::os
         m_log.reset();
     }
     if (!m_log) {
-        fmt::print(err, "contra: error: {}; no verdict was given\n", error);
+        fmt::print(err, "contra: error: {}; no verdict was given\n", escape_controls(error));
         return to_int(ExitCode::cannot_write);
     }
     m_inputs.add_descriptor(m_log->descriptor());
@@ -177,8 +178,8 @@ int DecisionRecords::write_body_map(const RulePack& pack,
             m_options->body_map, render_body_map_svg(pack, profile, report), m_inputs)) {
         fmt::print(err,
                    "contra: error: cannot write the body map {}: {}; no verdict was given\n",
-                   m_options->body_map,
-                   *error);
+                   escape_controls(m_options->body_map),
+                   escape_controls(*error));
         return to_int(ExitCode::cannot_write);
     }
     return 0;
@@ -194,7 +195,9 @@ int DecisionRecords::log(const RulePack& pack,
     const std::string now = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
     if (auto error = m_log->append(
             audit_record(pack, profile, report, now, m_options->audit_include_profile), err)) {
-        fmt::print(err, "contra: error: {}; the verdict above was shown but not logged\n", *error);
+        fmt::print(err,
+                   "contra: error: {}; the verdict above was shown but not logged\n",
+                   escape_controls(*error));
         return to_int(ExitCode::cannot_write);
     }
     return 0;
@@ -355,7 +358,9 @@ int run_check(const RulePack& pack,
     // The audit log is opened before anything is shown, so a log that cannot be written stops
     // the run before a verdict; the record is appended only once everything shown was written.
     DecisionRecords records;
-    if (const int code = records.open(options, run_inputs(options.profile_path, options.rules_dir), err); code != 0) {
+    if (const int code =
+            records.open(options, run_inputs(options.profile_path, options.rules_dir), err);
+        code != 0) {
         return code;
     }
     if (const int code = records.write_body_map(pack, profile, report, err); code != 0) {

@@ -11,6 +11,7 @@
 #include "contra/interview_order.hpp"
 #include "contra/render_json.hpp"
 #include "contra/render_text.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/ostream.h>
 
@@ -247,7 +248,10 @@ bool save_profile(const RulePack& pack,
     std::ostringstream text;
     write_json(json, text);
     if (auto error = write_file_whole(path, text.str(), inputs)) {
-        fmt::print(err, "contra: error: cannot save the answers to {}: {}\n", path, *error);
+        fmt::print(err,
+                   "contra: error: cannot save the answers to {}: {}\n",
+                   escape_controls(path),
+                   escape_controls(*error));
         return false;
     }
     return true;
@@ -413,7 +417,8 @@ int run_interview(const RulePack& pack,
     const RunInputs inputs = run_inputs(options.start, options.answers.rules_dir);
     if (!options.save.empty()) {
         if (auto problem = check_save_target(options.save, options.force, inputs)) {
-            fmt::print(err, "contra: error: {}; no question was asked\n", *problem);
+            fmt::print(
+                err, "contra: error: {}; no question was asked\n", escape_controls(*problem));
             return to_int(ExitCode::cannot_write);
         }
     }

@@ -3,6 +3,7 @@
 #include "cli/bundled_pack.hpp"
 #include "contra/pack_codec.hpp"
 #include "contra/pack_loader.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/ostream.h>
 
@@ -26,7 +27,7 @@ std::optional<RulePack> choose_pack(const std::string& rules_dir, std::ostream& 
         fmt::print(
             err,
             "contra: error: the rule pack in {} is invalid ({} error{}); nothing was checked\n",
-            rules_dir,
+            escape_controls(rules_dir),
             result.diagnostics.error_count(),
             result.diagnostics.error_count() == 1 ? "" : "s");
     }

@@ -3,6 +3,7 @@
 #include "cli/exit_codes.hpp"
 #include "contra/fhir_response.hpp"
 #include "contra/file_text.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/ostream.h>
 
@@ -17,7 +18,7 @@ std::optional<Profile> read_profile_file(const RulePack& pack,
     const bool from_stdin = path == "-";
     FileText file = from_stdin ? read_stream_text(in, "standard input") : read_file_text(path);
     if (!file.error.empty()) {
-        fmt::print(err, "contra: error: {}\n", file.error);
+        fmt::print(err, "contra: error: {}\n", escape_controls(file.error));
         exit_code = to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
         return std::nullopt;
     }

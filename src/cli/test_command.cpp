@@ -3,9 +3,11 @@
 #include "cli/exit_codes.hpp"
 #include "cli/output_file.hpp"
 #include "contra/file_text.hpp"
+#include "contra/folder_file.hpp"
 #include "contra/junit_report.hpp"
 #include "contra/pack_loader.hpp"
 #include "contra/scenario.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -19,33 +21,44 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> suite_files(const fs::path& pack_dir) {
-    std::vector<fs::path> files;
+// The names of the suites in PACK/tests (each is read, and refused if it is not a regular file,
+// by read_file_in_folder).
+std::vector<std::string> suite_files(const fs::path& pack_dir) {
+    std::vector<std::string> files;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(pack_dir / "tests", ec)) {
         if (entry.path().extension() == ".yaml") {
-            files.push_back(entry.path());
+            files.push_back(entry.path().filename().string());
         }
     }
     std::sort(files.begin(), files.end());
     return files;
 }
 
-// The mismatches of a failed scenario, one expectation at a time, expected above actual.
+// The mismatches of a failed scenario, one expectation at a time, expected above actual. The
+// names come from the pack and its suites, so each is escaped.
 void print_failure(const ScenarioOutcome& outcome, std::ostream& out) {
-    fmt::print(out, "FAIL {}:{}: {}\n", outcome.where.file, outcome.where.line, outcome.name);
+    fmt::print(out,
+               "FAIL {}:{}: {}\n",
+               escape_controls(outcome.where.file),
+               outcome.where.line,
+               escape_controls(outcome.name));
     for (const Mismatch& mismatch : outcome.failures) {
         if (mismatch.field == "not_fired") {
-            fmt::print(out, "  not_fired:  {} fired\n", mismatch.unexpected.front());
+            fmt::print(
+                out, "  not_fired:  {} fired\n", escape_controls(mismatch.unexpected.front()));
             continue;
         }
-        fmt::print(out, "  {:<11} expected {}\n", mismatch.field + ":", mismatch.expected);
-        fmt::print(out, "  {:<11} actual   {}\n", "", mismatch.actual);
+        fmt::print(out,
+                   "  {:<11} expected {}\n",
+                   mismatch.field + ":",
+                   escape_controls(mismatch.expected));
+        fmt::print(out, "  {:<11} actual   {}\n", "", escape_controls(mismatch.actual));
         for (const std::string& name : mismatch.missing) {
-            fmt::print(out, "  {:<11} - {} (expected, missing)\n", "", name);
+            fmt::print(out, "  {:<11} - {} (expected, missing)\n", "", escape_controls(name));
         }
         for (const std::string& name : mismatch.unexpected) {
-            fmt::print(out, "  {:<11} + {} (not expected)\n", "", name);
+            fmt::print(out, "  {:<11} + {} (not expected)\n", "", escape_controls(name));
         }
     }
 }
@@ -87,6 +100,7 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
     std::size_t passed = 0;
     std::size_t failed = 0;
     bool suite_errors = false;
+    bool file_refused = false;
     bool coverage_short = false;
     std::array<std::size_t, 6> totals{}; // fired, rules, not fired, rules, could fire, uncertain
     for (const std::string& dir : packs) {
@@ -95,18 +109,34 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
             fmt::print(err,
                        "{}contra: error: the rule pack in {} is invalid; nothing was tested\n",
                        loaded.diagnostics.format(),
-                       dir);
+                       escape_controls(dir));
             return to_int(ExitCode::bad_pack);
         }
         const RulePack& pack = *loaded.pack;
         std::vector<SuiteResult> pack_suites;
-        for (const fs::path& file : suite_files(dir)) {
-            const std::string name = (fs::path(dir) / "tests" / file.filename()).string();
-            FileText text = read_file_text(file);
-            SuiteResult result = run_suite(pack, std::move(text.text), name, file.parent_path());
-            if (!text.error.empty()) {
-                result.diagnostics.add(DiagnosticCode::file_read, {name, 0, 0}, text.error);
+        const fs::path tests = fs::path(dir) / "tests";
+        if (is_symbolic_link(tests)) {
+            fmt::print(err,
+                       "{}: error: {} is a symbolic link; a rule pack is read only from regular "
+                       "files inside its folder [file-read]\n",
+                       escape_controls(tests.string()),
+                       escape_controls(tests.string()));
+            file_refused = true;
+            continue;
+        }
+        for (const std::string& file : suite_files(dir)) {
+            const std::string name = (tests / file).string();
+            FileText text = read_file_in_folder(dir, fs::path("tests") / file);
+            SuiteResult result;
+            if (text.error.empty()) {
+                result = run_suite(pack, std::move(text.text), name, tests);
+            } else {
+                result.diagnostics.add(text.too_large ? DiagnosticCode::limit_exceeded
+                                                      : DiagnosticCode::file_read,
+                                       {name, 0, 0},
+                                       text.error);
             }
+            file_refused = file_refused || text.refused || result.file_refused;
             if (result.diagnostics.has_errors()) {
                 fmt::print(err, "{}", result.diagnostics.format());
                 suite_errors = true;
@@ -124,7 +154,10 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
             named.push_back({name, results.back().get()});
         }
         if (pack_suites.empty()) {
-            fmt::print(err, "contra: warning: {} has no scenario suites in {}/tests\n", dir, dir);
+            fmt::print(err,
+                       "contra: warning: {} has no scenario suites in {}/tests\n",
+                       escape_controls(dir),
+                       escape_controls(dir));
         }
         const std::vector<RuleCoverage> coverage = rule_coverage(pack, pack_suites);
         const auto count = [&](bool RuleCoverage::*field) {
@@ -147,9 +180,9 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
         fmt::print(out,
                    "{} ({} {}): {} rules; fired {}, not fired {}, could fire {} of {} that can be "
                    "uncertain\n",
-                   dir,
-                   pack.info.name,
-                   pack.info.version,
+                   escape_controls(dir),
+                   escape_controls(pack.info.name),
+                   escape_controls(pack.info.version),
                    total,
                    fired,
                    not_fired,
@@ -218,6 +251,9 @@ int run_test(const TestOptions& options, std::ostream& out, std::ostream& err) {
                totals[3],
                totals[4],
                totals[5]);
+    if (file_refused) {
+        return to_int(ExitCode::bad_pack);
+    }
     if (suite_errors) {
         return to_int(ExitCode::bad_profile);
     }

@@ -1,5 +1,7 @@
 #include "contra/diagnostic.hpp"
 
+#include "contra/terminal_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,32 +32,48 @@ std::string shorten(std::string message) {
     return message + "... (message shortened)";
 }
 
+// A source line as shown under a message: escaped, but its tabs kept for the caret's indent.
+std::string snippet_text(std::string_view line) {
+    std::string text;
+    std::size_t start = 0;
+    for (std::size_t tab = line.find('\t'); tab != std::string_view::npos;
+         tab = line.find('\t', start)) {
+        text += escape_controls(line.substr(start, tab - start)) + '\t';
+        start = tab + 1;
+    }
+    return text + escape_controls(line.substr(start));
+}
+
 } // namespace
 
 std::string_view to_string(DiagnosticCode code) {
     return k_code_names.at(static_cast<std::size_t>(code));
 }
 
+// Every text from an input (file names, quoted keys and values, the source line) is escaped
+// here, where each diagnostic becomes text, so no input reaches a terminal or log raw.
 std::string format_diagnostic(const Diagnostic& diagnostic) {
     const SourceLocation& where = diagnostic.where;
     std::string text;
     if (where.line > 0) {
-        text = fmt::format("{}:{}:{}: ", where.file, where.line, where.column);
+        text = fmt::format("{}:{}:{}: ", escape_controls(where.file), where.line, where.column);
     } else if (!where.file.empty()) {
-        text = fmt::format("{}: ", where.file);
+        text = fmt::format("{}: ", escape_controls(where.file));
     }
     text += fmt::format("{}: {} [{}]\n",
                         diagnostic.severity == Severity::error ? "error" : "warning",
-                        diagnostic.message,
+                        escape_controls(diagnostic.message),
                         to_string(diagnostic.code));
     if (where.line > 0 && !diagnostic.source_line.empty()) {
-        text += fmt::format("  {}\n", diagnostic.source_line);
+        const std::string_view line = diagnostic.source_line;
+        const std::size_t column =
+            std::min(line.size(), static_cast<std::size_t>(std::max(where.column - 1, 0)));
+        const std::string before = snippet_text(line.substr(0, column));
+        text += fmt::format("  {}{}\n", before, snippet_text(line.substr(column)));
         // Keep tabs in the indent so the caret lines up under a tab-indented source line.
         std::string indent;
-        for (int i = 0;
-             i + 1 < where.column && static_cast<std::size_t>(i) < diagnostic.source_line.size();
-             ++i) {
-            indent += diagnostic.source_line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
+        for (const char c : before) {
+            indent += c == '\t' ? '\t' : ' ';
         }
         text += fmt::format("  {}^\n", indent);
     }

@@ -2,6 +2,7 @@
 
 #include "contra/evaluation.hpp"
 #include "contra/fact_value.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -178,7 +179,7 @@ void render_node(const ExplainedNode& node, int depth, std::ostream& out) {
     if (!node.answer.empty()) {
         line += fmt::format(" -- answer: {}", node.answer);
     }
-    fmt::print(out, "{}\n", line);
+    fmt::print(out, "{}\n", escape_controls(line)); // the pack's names and the profile's answers
     for (const ExplainedNode& child : node.children) {
         render_node(child, depth + 1, out);
     }
@@ -223,8 +224,8 @@ void render_explanation_text(const RulePack& pack,
         const Rule& rule = pack.rules[explanation.rule];
         fmt::print(out,
                    "{} {}: {} ({})\n",
-                   rule.id,
-                   rule.title,
+                   escape_controls(rule.id),
+                   escape_controls(rule.title),
                    outcome_words(explanation.fires),
                    to_string(rule.level));
         render_node(explanation.condition, 1, out);

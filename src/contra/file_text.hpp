@@ -12,6 +12,7 @@ struct FileText {
     std::string text;
     std::string error;      ///< empty on success: why the file could not be read
     bool too_large = false; ///< the error is max-file-size: bad data, not an unreadable file
+    bool refused = false;   ///< not a regular file inside its pack (a link, FIFO, device)
 };
 
 /// Reads a whole file, refusing one over k_max_file_size before reading it.

@@ -1,13 +1,16 @@
 #include "contra/pack_loader.hpp"
 
 #include "contra/file_text.hpp"
+#include "contra/folder_file.hpp"
 #include "contra/pack_builder.hpp"
 #include "contra/sha256.hpp"
 #include "contra/suggest.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
+#include <set>
 
 namespace contra {
 namespace {
@@ -68,6 +71,7 @@ read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) 
     if (!names) {
         return std::nullopt;
     }
+    std::map<std::string, YAML::Mark> listed;
     for (auto& [file, mark] : *names) {
         if (!is_plain_file_name(file)) {
             out.add(doc.error(DiagnosticCode::bad_value,
@@ -77,6 +81,24 @@ read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) 
                                           file)));
             continue;
         }
+        if (const auto first = listed.find(file); first != listed.end()) {
+            const SourceLocation at = doc.location(first->second);
+            out.add(doc.error(DiagnosticCode::bad_value,
+                              mark,
+                              fmt::format("'{}' is already listed at {}:{}; list each file once",
+                                          file,
+                                          at.line,
+                                          at.column)));
+            continue;
+        }
+        if (listed.size() == k_max_pack_files) {
+            out.add(doc.error(DiagnosticCode::limit_exceeded,
+                              mark,
+                              fmt::format("a pack of more than {} files (limit max-pack-files)",
+                                          k_max_pack_files)));
+            break;
+        }
+        listed.emplace(file, mark);
         manifest.files.emplace_back(file, mark);
     }
     return manifest;
@@ -125,14 +147,23 @@ PackLoadResult load_pack(const PackSource& manifest_source,
     std::vector<std::unique_ptr<YamlDocument>> documents;
     std::map<std::string, std::vector<detail::Section>> sections;
     std::optional<Manifest> manifest;
+    std::size_t pack_items = 0;
 
     auto add_document = [&](const PackSource& source) -> bool {
         result.sources.texts[display_prefix + source.name] = source.text;
+        // Every document stays in memory until the pack is built: the pack as a whole is bounded.
+        const ItemLimit limit{
+            std::min(k_max_items, k_max_pack_items - pack_items),
+            pack_items + k_max_items > k_max_pack_items
+                ? fmt::format("more than {} values in all the pack's files (limit max-pack-items)",
+                              k_max_pack_items)
+                : std::string{}};
         auto doc = std::make_unique<YamlDocument>(
-            YamlDocument::parse(source.text, display_prefix + source.name, out));
+            YamlDocument::parse(source.text, display_prefix + source.name, out, limit));
         if (!doc->ok()) {
             return false;
         }
+        pack_items += doc->items();
         auto entries = read_map(*doc, doc->root(), "a pack file", out);
         for (KeyValue& entry : entries.value_or(std::vector<KeyValue>{})) {
             if (std::find(k_sections.begin(), k_sections.end(), entry.key) == k_sections.end()) {
@@ -182,22 +213,25 @@ PackLoadResult load_pack(const PackSource& manifest_source,
         }
         return result;
     }
+    std::map<std::string_view, const PackSource*> by_name;
+    for (const PackSource& file : files) {
+        by_name.emplace(file.name, &file);
+    }
     std::vector<PackSource> ordered;
     for (const auto& [name, mark] : manifest->files) {
-        const auto found =
-            std::find_if(files.begin(), files.end(), [&name = name](const PackSource& file) {
-                return file.name == name;
-            });
-        if (found == files.end()) {
+        const auto found = by_name.find(name);
+        if (found == by_name.end()) {
             out.add(documents.front()->error(DiagnosticCode::file_read,
                                              mark,
                                              fmt::format("cannot read the pack file '{}'", name)));
             continue;
         }
-        ordered.push_back(*found);
+        ordered.push_back(*found->second);
     }
     for (const PackSource& file : ordered) {
-        add_document(file);
+        if (!add_document(file) && out.error_limit_reached()) {
+            break;
+        }
     }
     if (out.has_errors()) {
         return result;
@@ -219,7 +253,7 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
         prefix += '/';
     }
     PackLoadResult result;
-    FileText manifest = read_file_text(directory / "pack.yaml");
+    FileText manifest = read_file_in_folder(directory, "pack.yaml");
     if (!manifest.error.empty()) {
         result.diagnostics.add(
             read_error_code(manifest), {prefix + "pack.yaml", 0, 0}, manifest.error);
@@ -233,17 +267,36 @@ PackLoadResult load_pack_from_directory(const std::filesystem::path& directory) 
     Diagnostics read_errors;
     const auto pack_section = doc.ok() ? find_child(doc.root(), "pack") : std::nullopt;
     const auto listed = pack_section ? find_child(*pack_section, "files") : std::nullopt;
+    // Each file is read once, however often it is listed (load_pack reports the repeats).
+    std::set<std::string> read;
+    std::size_t pack_size = manifest_source.text.size();
     if (listed && listed->IsSequence()) {
         for (const YAML::Node& item : *listed) {
-            if (!item.IsScalar() || !is_plain_file_name(item.Scalar())) {
+            if (!item.IsScalar() || !is_plain_file_name(item.Scalar()) ||
+                !read.insert(item.Scalar()).second) {
                 continue;
             }
-            FileText file = read_file_text(directory / item.Scalar());
-            if (file.error.empty()) {
-                files.push_back(PackSource{item.Scalar(), std::move(file.text)});
-            } else {
-                read_errors.add(read_error_code(file), {prefix + item.Scalar(), 0, 0}, file.error);
+            if (read.size() > k_max_pack_files) {
+                break; // load_pack reports it, at its line
             }
+            FileText file = read_file_in_folder(directory, item.Scalar());
+            if (!file.error.empty()) {
+                read_errors.add(read_error_code(file), {prefix + item.Scalar(), 0, 0}, file.error);
+                continue;
+            }
+            pack_size += file.text.size();
+            if (pack_size > k_max_pack_size) {
+                read_errors.add(doc.error(
+                    DiagnosticCode::limit_exceeded,
+                    item.Mark(),
+                    fmt::format("with '{}' the pack's files come to more than {} MiB (limit "
+                                "max-pack-size)",
+                                item.Scalar(),
+                                k_max_pack_size / (std::size_t{1024} * 1024))));
+                result.diagnostics = std::move(read_errors);
+                return result;
+            }
+            files.push_back(PackSource{item.Scalar(), std::move(file.text)});
         }
     }
     // load_pack also reports each file it lacks, at the line of pack.yaml that lists it.

@@ -2,6 +2,7 @@
 
 #include "contra/fact_value.hpp"
 #include "contra/render_json.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -31,8 +32,14 @@ std::string values_of(const Fact& fact) {
     return "";
 }
 
-// A plain table: columns padded to their widest cell, the last column left to run on.
-void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
+// A plain table: columns padded to their widest cell, the last column left to run on. Cells
+// come from the pack, so each is escaped before it is measured.
+void print_table(std::vector<std::vector<std::string>> rows, std::ostream& out) {
+    for (auto& row : rows) {
+        for (std::string& cell : row) {
+            cell = escape_controls(cell);
+        }
+    }
     std::vector<std::size_t> widths;
     for (const auto& row : rows) {
         widths.resize(std::max(widths.size(), row.size()));

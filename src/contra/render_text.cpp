@@ -1,6 +1,7 @@
 #include "contra/render_text.hpp"
 
 #include "contra/fact_value.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <fmt/color.h>
 #include <fmt/format.h>
@@ -110,6 +111,9 @@ void render_text(const RulePack& pack,
                  const TextOptions& options,
                  std::ostream& out) {
     const Painter paint(options.colour);
+    // Every text of the pack and the profile is escaped before it is laid out: only contra's
+    // own newlines and colours reach the terminal.
+    const auto safe = [](std::string_view text) { return escape_controls(text); };
     const std::size_t width = options.width;
     fmt::print(out, "{}\n", paint(headline(report.verdict), verdict_style(report.verdict)));
     fmt::print(out, "{}\n", wrap(verdict_meaning(report.verdict), 0, width));
@@ -126,12 +130,12 @@ void render_text(const RulePack& pack,
                             rule.title,
                             to_string(finding.level),
                             finding.cleared ? ", lowered by medical clearance" : "");
-            fmt::print(out, "  {:<5} {}\n", rule.id, wrap(label, 8, width));
+            fmt::print(out, "  {:<5} {}\n", safe(rule.id), wrap(safe(label), 8, width));
             std::string action = rule.action;
             for (const std::string& note : finding.notes) {
                 action += " " + note;
             }
-            fmt::print(out, "        {}\n", wrap(action, 8, width));
+            fmt::print(out, "        {}\n", wrap(safe(action), 8, width));
         }
     }
 
@@ -139,20 +143,21 @@ void render_text(const RulePack& pack,
         fmt::print(out, "\n{}\n", paint.heading("Where"));
         fmt::print(out,
                    "  Avoid:            {}\n",
-                   wrap(join(pack.sites.describe(report.avoid)), 20, width));
+                   wrap(safe(join(pack.sites.describe(report.avoid))), 20, width));
         fmt::print(out,
                    "  Light touch only: {}\n",
-                   wrap(join(pack.sites.describe(report.no_pressure)), 20, width));
+                   wrap(safe(join(pack.sites.describe(report.no_pressure))), 20, width));
     }
 
     if (!report.findings.empty()) {
         fmt::print(out, "\n{}\n", paint.heading("Why"));
         for (const Finding& finding : report.findings) {
             const Rule& rule = pack.rules[finding.rule];
-            fmt::print(out, "  {:<5} {}\n", rule.id, wrap(rule.rationale, 8, width));
-            fmt::print(out,
-                       "        {}\n",
-                       wrap(fmt::format("Sources: {}", fmt::join(rule.sources, "; ")), 8, width));
+            fmt::print(out, "  {:<5} {}\n", safe(rule.id), wrap(safe(rule.rationale), 8, width));
+            fmt::print(
+                out,
+                "        {}\n",
+                wrap(safe(fmt::format("Sources: {}", fmt::join(rule.sources, "; "))), 8, width));
         }
     }
 
@@ -167,7 +172,7 @@ void render_text(const RulePack& pack,
             } else if (!fact.assumption_note.empty()) {
                 value += fmt::format(" ({})", fact.assumption_note);
             }
-            fmt::print(out, "  {}: {}\n", fact.id, wrap(value, 4, width));
+            fmt::print(out, "  {}: {}\n", safe(fact.id), wrap(safe(value), 4, width));
         }
     }
 
@@ -178,10 +183,10 @@ void render_text(const RulePack& pack,
             const Fact& fact = pack.facts[unanswered.fact];
             fmt::print(out,
                        "  - {}\n",
-                       wrap(fmt::format("{} [{}] could raise it to {}",
-                                        fact.question,
-                                        fact.id,
-                                        to_string(unanswered.could_raise_to)),
+                       wrap(safe(fmt::format("{} [{}] could raise it to {}",
+                                             fact.question,
+                                             fact.id,
+                                             to_string(unanswered.could_raise_to))),
                             4,
                             width));
         }
@@ -189,8 +194,8 @@ void render_text(const RulePack& pack,
 
     fmt::print(out,
                "\nPack {} {} (sha256 {})\n{}\n",
-               pack.info.name,
-               pack.info.version,
+               safe(pack.info.name),
+               safe(pack.info.version),
                pack.info.sha256.substr(0, 12),
                k_disclaimer);
 }

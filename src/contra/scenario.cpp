@@ -3,7 +3,7 @@
 #include "contra/condition_facts.hpp"
 #include "contra/evaluator.hpp"
 #include "contra/fact_value.hpp"
-#include "contra/file_text.hpp"
+#include "contra/folder_file.hpp"
 #include "contra/profile.hpp"
 #include "contra/suggest.hpp"
 #include "contra/yaml_reader.hpp"
@@ -53,8 +53,10 @@ class SuiteRunner {
     SuiteRunner(const RulePack& pack,
                 const YamlDocument& doc,
                 Diagnostics& out,
-                std::filesystem::path base_dir)
-        : m_pack(pack), m_doc(doc), m_out(out), m_base_dir(std::move(base_dir)) {}
+                std::filesystem::path base_dir,
+                bool& file_refused)
+        : m_pack(pack), m_doc(doc), m_out(out), m_base_dir(std::move(base_dir)),
+          m_file_refused(file_refused) {}
 
     void read_bases(const KeyValue& entry) {
         for (const KeyValue& base :
@@ -125,7 +127,8 @@ class SuiteRunner {
                                         name.string())));
             return false;
         }
-        FileText file = read_file_text(m_base_dir / name);
+        FileText file = read_file_in_folder(m_base_dir, name);
+        m_file_refused = m_file_refused || file.refused;
         if (!file.error.empty()) {
             m_out.add(m_doc.error(DiagnosticCode::file_read, entry.value.Mark(), file.error));
             return false;
@@ -304,6 +307,7 @@ class SuiteRunner {
     Diagnostics& m_out;
     std::filesystem::path m_base_dir;
     std::map<std::string, Profile> m_bases;
+    bool& m_file_refused;
 };
 
 } // namespace
@@ -336,7 +340,7 @@ SuiteResult run_suite(const RulePack& pack,
     if (!top.ok() || scenarios == nullptr) {
         return result;
     }
-    SuiteRunner runner(pack, doc, result.diagnostics, base_dir);
+    SuiteRunner runner(pack, doc, result.diagnostics, base_dir, result.file_refused);
     if (const KeyValue* bases = top.find("bases")) {
         runner.read_bases(*bases);
     }

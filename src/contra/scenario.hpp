@@ -35,11 +35,13 @@ struct ScenarioOutcome {
 struct SuiteResult {
     Diagnostics diagnostics; ///< problems in the suite file itself
     std::vector<ScenarioOutcome> outcomes;
+    /// A file of the suite is not a regular file inside the pack (a link, a FIFO): a pack error.
+    bool file_refused = false;
 };
 
 /// Runs every scenario of the suite in `text` against `pack`. A scenario's `profile` is a
 /// mapping of answers, or the name of a profile file in `base_dir` (the suite's folder; no
-/// absolute paths, no `..`).
+/// absolute paths, no `..`, nothing but regular files and real folders on the way).
 SuiteResult run_suite(const RulePack& pack,
                       std::string text,
                       std::string file_name,

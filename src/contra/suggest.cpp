@@ -1,5 +1,7 @@
 #include "contra/suggest.hpp"
 
+#include "contra/terminal_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -63,7 +65,8 @@ std::optional<std::string> nearest_name(std::string_view name,
 
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
     const std::optional<std::string> nearest = nearest_name(name, candidates);
-    return nearest ? fmt::format("; did you mean '{}'?", *nearest) : std::string{};
+    // The suggestion is a name from a pack or a profile: it may be shown outside a diagnostic.
+    return nearest ? fmt::format("; did you mean '{}'?", escape_controls(*nearest)) : std::string{};
 }
 
 } // namespace contra

@@ -27,6 +27,7 @@ struct Refusal {
 // over parser events and the walk of a built tree share it.
 class LimitCounter {
   public:
+    explicit LimitCounter(const ItemLimit& limit) : m_limit(limit) {}
     void open(const YAML::Mark& mark) {
         item(mark);
         if (++m_depth > k_max_depth) {
@@ -37,6 +38,7 @@ class LimitCounter {
         }
     }
     void close() { --m_depth; }
+    [[nodiscard]] std::size_t items() const { return m_items; }
     void scalar(const YAML::Mark& mark, std::string_view value) {
         item(mark);
         if (value.size() > k_max_string_length) {
@@ -47,15 +49,18 @@ class LimitCounter {
         }
     }
     void item(const YAML::Mark& mark) {
-        if (++m_items > k_max_items) {
-            throw Refusal{
-                mark,
-                DiagnosticCode::limit_exceeded,
-                fmt::format("more than {} values in one document (limit max-items)", k_max_items)};
+        if (++m_items > m_limit.max) {
+            throw Refusal{mark,
+                          DiagnosticCode::limit_exceeded,
+                          m_limit.message.empty()
+                              ? fmt::format("more than {} values in one document (limit max-items)",
+                                            m_limit.max)
+                              : m_limit.message};
         }
     }
 
   private:
+    const ItemLimit& m_limit;
     int m_depth = 0;
     std::size_t m_items = 0;
 };
@@ -79,7 +84,7 @@ Refusal second_document(std::string_view text, const YAML::Mark& mark) {
 // the limits, before yaml-cpp builds a tree (where aliases would already be expanded).
 class PlainDataGuard : public YAML::EventHandler {
   public:
-    explicit PlainDataGuard(std::string_view text) : m_text(text) {}
+    PlainDataGuard(std::string_view text, const ItemLimit& limit) : m_text(text), m_limits(limit) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++m_documents > 1) {
@@ -226,7 +231,10 @@ std::string describe_node_type(const YAML::Node& node) {
 
 } // namespace
 
-YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagnostics& out) {
+YamlDocument YamlDocument::parse(std::string text,
+                                 std::string file_name,
+                                 Diagnostics& out,
+                                 const ItemLimit& limit) {
     YamlDocument doc;
     doc.m_file = std::move(file_name);
     doc.m_text = std::move(text);
@@ -250,13 +258,14 @@ YamlDocument YamlDocument::parse(std::string text, std::string file_name, Diagno
         {
             std::istringstream events(doc.m_text);
             YAML::Parser parser(events);
-            PlainDataGuard guard(doc.m_text);
+            PlainDataGuard guard(doc.m_text, limit);
             while (parser.HandleNextDocument(guard)) {
             }
         }
         doc.m_root = load_one_document(doc.m_text);
-        LimitCounter limits;
+        LimitCounter limits(limit);
         count_limits(doc.m_root, limits);
+        doc.m_items = limits.items();
         doc.m_ok = true;
     } catch (const Refusal& refusal) {
         out.add(doc.error(refusal.code, refusal.mark, refusal.message));

@@ -12,6 +12,13 @@
 
 namespace contra {
 
+/// The most values (scalars, lists, mappings) a document may hold, and the message when it holds
+/// more; by default max-items. A rule pack passes what is left of its budget for all its files.
+struct ItemLimit {
+    std::size_t max = k_max_items;
+    std::string message; ///< empty: "more than N values in one document (limit max-items)"
+};
+
 /// A YAML (or JSON) document with positions. The only place that touches yaml-cpp's 0-based
 /// marks; diagnostics carry 1-based lines and columns and the offending source line.
 /// Anchors, aliases, tags and a second document are refused: inputs are plain data. So are NUL
@@ -19,11 +26,14 @@ namespace contra {
 class YamlDocument {
   public:
     /// Parses `text`. On failure `ok()` is false and the reasons are in `out`.
-    static YamlDocument parse(std::string text, std::string file_name, Diagnostics& out);
+    static YamlDocument
+    parse(std::string text, std::string file_name, Diagnostics& out, const ItemLimit& limit = {});
 
     [[nodiscard]] bool ok() const { return m_ok; }
     [[nodiscard]] const YAML::Node& root() const { return m_root; }
     [[nodiscard]] const std::string& file() const { return m_file; }
+    /// How many values (scalars, lists, mappings) the document holds; 0 unless ok().
+    [[nodiscard]] std::size_t items() const { return m_items; }
 
     [[nodiscard]] SourceLocation location(const YAML::Mark& mark) const;
     [[nodiscard]] Diagnostic
@@ -36,6 +46,7 @@ class YamlDocument {
     std::string m_text;
     std::vector<std::size_t> m_line_starts; ///< the offset of each line's first byte
     YAML::Node m_root;
+    std::size_t m_items = 0;
     bool m_ok = false;
 };
 

@@ -264,3 +264,73 @@ TEST_F(HostileInput, SeveralDocumentsAreRefused) {
 }
 
 } // namespace
+
+// A pack as a whole (docs/limits.md): each listed file is read once, and the pack's bytes, files
+// and values are bounded, however its manifest is written.
+class HostilePack : public HostileInput {
+  protected:
+    fs::path pack_listing(const std::vector<std::string>& names) {
+        std::string manifest = "pack:\n  name: hostile\n  version: 0.1.0\n  files:\n";
+        for (const std::string& name : names) {
+            manifest += "    - " + name + "\n";
+        }
+        return write("pack/pack.yaml", manifest);
+    }
+};
+
+TEST_F(HostilePack, AFileListedThousandsOfTimesIsReadOnceAndRefusedAtItsSecondMention) {
+    // 4,000 mentions of a 20 KB file: once cost 21 s and 2.1 GB (issue 9).
+    write("pack/sites.yaml",
+          "sites:\n" +
+              repeated("  - {id: calf_left, level: 2}  # a realistic line of a file\n", 350));
+    pack_listing(std::vector<std::string>(4000, "sites.yaml"));
+    const fs::path pack = m_dir / "pack";
+    expect_refused(run_contra({"check", "--rules", pack.string(), "--leg-warmth"}),
+                   78,
+                   "pack.yaml:6:7: error: 'sites.yaml' is already listed at 5:7; list each file "
+                   "once [bad-value]");
+    expect_refused(run_contra({"test", pack.string()}), 78, "contra stopped reading after 50");
+}
+
+TEST_F(HostilePack, ThePacksBytesInAllStopAtThePackSizeLimit) {
+    const std::string comment = "# " + repeated("x", 78) + "\n";
+    std::vector<std::string> names;
+    for (int i = 0; i < 4; ++i) {
+        names.push_back("part" + std::to_string(i) + ".yaml");
+        write("pack/" + names.back(), repeated(comment, 9'000)); // 720 KB each
+    }
+    pack_listing(names);
+    expect_refused(run_contra({"check", "--rules", (m_dir / "pack").string(), "--leg-warmth"}),
+                   78,
+                   "pack.yaml:7:7: error: with 'part2.yaml' the pack's files come to more than 2 "
+                   "MiB (limit max-pack-size)");
+}
+
+TEST_F(HostilePack, ThePacksValuesInAllStopAtThePackItemLimit) {
+    std::vector<std::string> names;
+    for (int i = 0; i < 3; ++i) {
+        names.push_back("part" + std::to_string(i) + ".yaml");
+        write("pack/" + names.back(), "sites: [" + repeated("x,", 60'000) + "x]\n");
+    }
+    pack_listing(names);
+    expect_refused(run_contra({"check", "--rules", (m_dir / "pack").string(), "--leg-warmth"}),
+                   78,
+                   "part2.yaml:1:"); // the third file crosses 150,000 values
+    expect_refused(run_contra({"check", "--rules", (m_dir / "pack").string(), "--leg-warmth"}),
+                   78,
+                   "more than 150000 values in all the pack's files (limit max-pack-items)");
+}
+
+TEST_F(HostilePack, AManifestOfThousandsOfFilesStopsAtThePackFileLimit) {
+    std::vector<std::string> names;
+    for (int i = 0; i < 5000; ++i) {
+        names.push_back("f" + std::to_string(i) + ".yaml");
+        if (i <= 100) {
+            write("pack/" + names.back(), "{}\n");
+        }
+    }
+    pack_listing(names);
+    expect_refused(run_contra({"check", "--rules", (m_dir / "pack").string(), "--leg-warmth"}),
+                   78,
+                   "pack.yaml:105:7: error: a pack of more than 100 files (limit max-pack-files)");
+}

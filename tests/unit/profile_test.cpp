@@ -142,7 +142,7 @@ TEST(Profile, BlanksAndCommentsMayFollowTheDocument) {
 TEST(Profile, TextThatIsNotUtf8IsLocatedByItsFirstBadByte) {
     EXPECT_EQ(first_error("age_years: 64\nleg_warmth: \xff\xfe\n"),
               "client.yaml:2:13: error: byte 0xff is not UTF-8; save the file as UTF-8 "
-              "[bad-encoding]\n  leg_warmth: \xff\xfe\n              ^\n");
+              "[bad-encoding]\n  leg_warmth: \\xff\\xfe\n              ^\n");
     EXPECT_EQ(first_error("leg_warmth: \xc0\xaf\n").substr(0, 47),
               "client.yaml:1:13: error: byte 0xc0 is not UTF-8"); // an overlong '/'
 }
