@@ -29,14 +29,22 @@ int main(int argc, char** argv) {
     fmt::print("more severe once answered:              {}\n", summary.violations.size());
     fmt::print("incomplete again once answered:         {}\n", summary.incomplete_returned.size());
     fmt::print("lowered by clearance above p&r:         {}\n", summary.clearance_lowered.size());
+    fmt::print("profiles given clearance:               {}\n", summary.profiles_given_clearance);
+    fmt::print("open questions hidden by clearance:     {}\n", summary.clearance_hid.size());
+    fmt::print("assumed answers replaced:               {}\n", summary.assumptions_answered);
+    fmt::print("findings needing an unlisted assumption: {}\n", summary.assumed_facts_wrong.size());
     fmt::print("time:                                   {:.1f} s\n", seconds);
-    for (const auto* list :
-         {&summary.violations, &summary.incomplete_returned, &summary.clearance_lowered}) {
+    for (const auto* list : {&summary.violations,
+                             &summary.incomplete_returned,
+                             &summary.clearance_lowered,
+                             &summary.clearance_hid,
+                             &summary.assumed_facts_wrong}) {
         for (const std::string& line : *list) {
             fmt::print("\n{}\n", line);
         }
     }
     const bool holds = summary.violations.empty() && summary.incomplete_returned.empty() &&
-                       summary.clearance_lowered.empty();
+                       summary.clearance_lowered.empty() && summary.clearance_hid.empty() &&
+                       summary.assumed_facts_wrong.empty();
     return holds ? EXIT_SUCCESS : EXIT_FAILURE;
 }

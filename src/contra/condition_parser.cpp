@@ -11,6 +11,11 @@
 namespace contra::detail {
 namespace {
 
+// A follow-up question: its unknown policy depends on another answer.
+bool is_conditional(const Fact& fact) {
+    return fact.unknown == UnknownPolicy::required_when || fact.assume_when != 0;
+}
+
 const std::vector<std::string> k_condition_forms{
     "all", "any", "not", "fact", "predicate", "has_sites"};
 const std::vector<std::string> k_fact_tests{"eq", "ne", "in", "not_in", "lt", "lte", "gt", "gte"};
@@ -478,7 +483,7 @@ bool PackBuilder::uses_conditional_fact(std::uint32_t index) const {
         return uses_conditional_fact(condition.target);
     case ConditionKind::choice_in:
     case ConditionKind::number_compare:
-        return m_pack.facts[condition.fact].unknown == UnknownPolicy::required_when;
+        return is_conditional(m_pack.facts[condition.fact]);
     case ConditionKind::has_sites:
         return site_expr_uses_conditional_fact(condition.target);
     case ConditionKind::predicate:
@@ -490,7 +495,7 @@ bool PackBuilder::uses_conditional_fact(std::uint32_t index) const {
 bool PackBuilder::site_expr_uses_conditional_fact(std::uint32_t index) const {
     const SiteExpr& expr = m_pack.site_exprs[index];
     if (expr.kind == SiteExprKind::fact) {
-        return m_pack.facts[expr.fact].unknown == UnknownPolicy::required_when;
+        return is_conditional(m_pack.facts[expr.fact]);
     }
     if (expr.kind == SiteExprKind::when && uses_conditional_fact(expr.condition)) {
         return true;

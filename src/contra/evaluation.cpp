@@ -39,8 +39,9 @@ Tri compare(NumberOp op, double left, double right) {
 
 } // namespace
 
-Evaluation::Evaluation(const RulePack& pack, const Profile& profile)
-    : m_pack(pack), m_values(profile.answers), m_predicates(pack.predicates.size(), -1) {
+Evaluation::Evaluation(const RulePack& pack, const Profile& profile, Assumptions assumptions)
+    : m_pack(pack), m_values(profile.answers), m_predicates(pack.predicates.size(), -1),
+      m_assumptions(assumptions) {
     m_values.resize(pack.facts.size());
     resolve_unknowns();
 }
@@ -228,23 +229,36 @@ void Evaluation::collect_site_needs(std::uint32_t index, std::vector<bool>& need
     }
 }
 
-void Evaluation::resolve_unknowns() {
+void Evaluation::resolve_area() {
     const Value& area = m_values[m_pack.area_fact];
     const Value& modality = m_values[m_pack.modality_fact];
     if (area.kind == ValueKind::sites) {
         m_area = {area.sites, area.sites};
-    } else if (modality.kind == ValueKind::choice && modality.choice < m_pack.modalities.size()) {
-        const SiteSet& fallback = m_pack.modalities[modality.choice].default_area;
-        m_area = {fallback, fallback};
-        m_values[m_pack.area_fact] = Value::of_sites(fallback);
-        m_assumed.push_back({m_pack.area_fact, m_values[m_pack.area_fact], true});
-    } else {
-        m_area = {{}, m_pack.sites.all()};
+        return;
     }
+    m_area = {{}, m_pack.sites.all()};
+    if (modality.kind != ValueKind::choice || modality.choice >= m_pack.modalities.size()) {
+        return;
+    }
+    // The default area follows from the answered modality, so it stands even on the answers
+    // alone: it is listed as assumed, but no finding counts it among its assumed facts.
+    const SiteSet& fallback = m_pack.modalities[modality.choice].default_area;
+    m_area = {fallback, fallback};
+    m_values[m_pack.area_fact] = Value::of_sites(fallback);
+    m_assumed.push_back({m_pack.area_fact, m_values[m_pack.area_fact], true});
+}
+
+void Evaluation::resolve_unknowns() {
+    resolve_area();
+    const bool apply = m_assumptions == Assumptions::apply;
     std::vector<std::uint32_t> conditional;
     for (std::uint32_t i = 0; i < m_pack.facts.size(); ++i) {
         const Fact& fact = m_pack.facts[i];
         if (!m_values[i].is_unknown() || i == m_pack.area_fact) {
+            continue;
+        }
+        if (fact.assume_when != 0) {
+            conditional.push_back(i);
             continue;
         }
         switch (fact.unknown) {
@@ -254,8 +268,10 @@ void Evaluation::resolve_unknowns() {
             m_values[i] = absent_value(fact);
             break;
         case UnknownPolicy::assume:
-            m_values[i] = fact.assumed;
-            m_assumed.push_back({i, fact.assumed, false});
+            if (apply) {
+                m_values[i] = fact.assumed;
+                m_assumed.push_back({i, fact.assumed, false});
+            }
             break;
         case UnknownPolicy::required_when:
             conditional.push_back(i);
@@ -264,14 +280,26 @@ void Evaluation::resolve_unknowns() {
     }
     // Follow-up questions depend only on facts without a condition (checked on load).
     for (std::uint32_t i : conditional) {
-        if (condition(m_pack.facts[i].required_when) == Tri::no) {
-            m_values[i] = absent_value(m_pack.facts[i]);
-        }
+        resolve_follow_up(i);
     }
     std::sort(m_assumed.begin(), m_assumed.end(), [](const Assumption& a, const Assumption& b) {
         return a.fact < b.fact;
     });
     std::fill(m_predicates.begin(), m_predicates.end(), -1);
+}
+
+void Evaluation::resolve_follow_up(std::uint32_t fact_index) {
+    const Fact& fact = m_pack.facts[fact_index];
+    if (fact.assume_when != 0 && condition(fact.assume_when - 1) == Tri::yes) {
+        if (m_assumptions == Assumptions::apply) {
+            m_values[fact_index] = fact.assumed;
+            m_assumed.push_back({fact_index, fact.assumed, false});
+        }
+        return;
+    }
+    if (fact.unknown == UnknownPolicy::required_when && condition(fact.required_when) == Tri::no) {
+        m_values[fact_index] = absent_value(fact);
+    }
 }
 
 } // namespace contra::detail

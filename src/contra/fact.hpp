@@ -31,11 +31,15 @@ struct Fact {
     std::string question;
     std::string why;
     UnknownPolicy unknown = UnknownPolicy::required;
-    Value assumed;                   ///< with UnknownPolicy::assume
+    Value assumed; ///< with UnknownPolicy::assume, or with `assume_when`
+    /// Condition index + 1: the assumption holds only while this condition is true (a required
+    /// or required_when fact); 0 for none.
+    std::uint32_t assume_when = 0;
     std::string assumption_note;     ///< wording of the assumption for people, may be empty
     std::uint32_t required_when = 0; ///< condition index, with UnknownPolicy::required_when
     bool informational = false;      ///< recorded for the practitioner; no rule needs to use it
-    std::uint64_t benign = 0;        ///< enum values declared to call for no rule (lint)
+    bool requires_sites = false; ///< the treatment area: an empty answer leaves nothing to treat
+    std::uint64_t benign = 0;    ///< enum values declared to call for no rule (lint)
 
     friend bool operator==(const Fact&, const Fact&) = default;
 };

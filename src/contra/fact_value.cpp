@@ -72,6 +72,9 @@ ParsedAnswer parse_number_answer(const Fact& fact, std::string_view text) {
 ParsedAnswer parse_sites(const BodySites& sites, const Fact& fact, std::string_view text) {
     SiteSet set;
     if (text == "none" || text.empty()) {
+        if (auto error = empty_sites_error(fact)) {
+            return {std::nullopt, *error};
+        }
         return {Value::of_sites(set), {}};
     }
     std::size_t start = 0;
@@ -91,6 +94,15 @@ ParsedAnswer parse_sites(const BodySites& sites, const Fact& fact, std::string_v
 }
 
 } // namespace
+
+std::optional<std::string> empty_sites_error(const Fact& fact) {
+    if (!fact.requires_sites) {
+        return std::nullopt;
+    }
+    return fmt::format("'{}' is empty: there is nothing to treat; name the sites to work, or "
+                       "leave it out to use the modality's default area",
+                       fact.id);
+}
 
 std::vector<std::string> site_list_words(const BodySites& sites) {
     std::vector<std::string> words = sites.all_ids();

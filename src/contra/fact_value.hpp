@@ -21,6 +21,10 @@ struct ParsedAnswer {
 /// or `none` for no sites.
 ParsedAnswer parse_answer(const BodySites& sites, const Fact& fact, std::string_view text);
 
+/// The error for an empty answer to a fact that must name sites (the treatment area: nothing to
+/// treat), or nothing for any other fact.
+std::optional<std::string> empty_sites_error(const Fact& fact);
+
 /// Every word a site-list answer may hold: each site id (leaves, then groups), then `none`.
 std::vector<std::string> site_list_words(const BodySites& sites);
 

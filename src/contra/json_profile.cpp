@@ -106,6 +106,9 @@ class ProfileReader {
                 return false;
             }
         }
+        if (sites.empty() && m_pack.facts[index].requires_sites) {
+            return false; // the located reader says why
+        }
         m_profile.answers[index] = Value::of_sites(sites);
         return true;
     }

@@ -337,7 +337,9 @@ class Linter {
                 continue;
             }
             tested[i] |= fact.benign;
-            if (fact.unknown == UnknownPolicy::assume && fact.assumed.kind == ValueKind::choice) {
+            const bool has_assumption =
+                fact.unknown == UnknownPolicy::assume || fact.assume_when != 0;
+            if (has_assumption && fact.assumed.kind == ValueKind::choice) {
                 tested[i] |= std::uint64_t{1} << fact.assumed.choice;
             }
             std::vector<std::string> untested;

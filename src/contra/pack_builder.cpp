@@ -365,6 +365,7 @@ void PackBuilder::read_fact_policies(const Section& section) {
     // First the kind of every policy, so a `required_when` can check what it refers to.
     std::vector<std::pair<Fact*, KeyValue>> assumed;
     std::vector<std::pair<Fact*, KeyValue>> notes;
+    std::vector<std::pair<Fact*, KeyValue>> assume_whens;
     const YamlDocument& doc = *section.doc;
     std::vector<Fields> all_fields;
     for (const YAML::Node& item : section.entry.value) {
@@ -401,18 +402,25 @@ void PackBuilder::read_fact_policies(const Section& section) {
         Fields policy(doc,
                       unknown->value,
                       "an unknown-answer policy",
-                      {"assume", "note", "required_when"},
+                      {"assume", "assume_when", "note", "required_when"},
                       m_out);
         if (!policy.ok()) {
             continue;
         }
         const KeyValue* assume = policy.find("assume");
+        const KeyValue* assume_when = policy.find("assume_when");
         const KeyValue* required_when = policy.find("required_when");
-        if ((assume == nullptr) == (required_when == nullptr)) {
+        if (assume_when != nullptr && assume == nullptr) {
+            m_out.add(doc.error(DiagnosticCode::bad_value,
+                                assume_when->key_mark,
+                                "'assume_when' needs an 'assume' value to use when it holds"));
+            continue;
+        }
+        if (assume_when == nullptr && (assume == nullptr) == (required_when == nullptr)) {
             m_out.add(doc.error(DiagnosticCode::bad_value,
                                 unknown->value.Mark(),
                                 "an unknown-answer policy needs exactly one of 'assume' and "
-                                "'required_when'"));
+                                "'required_when' (both only with 'assume_when')"));
             continue;
         }
         if (const KeyValue* note = policy.find("note")) {
@@ -421,7 +429,13 @@ void PackBuilder::read_fact_policies(const Section& section) {
         if (assume != nullptr) {
             fact.unknown = UnknownPolicy::assume;
             assumed.emplace_back(&fact, *assume);
-        } else {
+        }
+        if (assume_when != nullptr) {
+            fact.unknown = UnknownPolicy::required; // unknown while the condition does not hold
+            fact.assume_when = 1; // marks it conditional until its condition is read below
+            assume_whens.emplace_back(&fact, *assume_when);
+        }
+        if (required_when != nullptr) {
             fact.unknown = UnknownPolicy::required_when;
             notes.emplace_back(&fact, *required_when);
         }
@@ -437,19 +451,25 @@ void PackBuilder::read_fact_policies(const Section& section) {
         }
     }
     const ConditionScope scope{0, true};
-    for (auto& [fact, entry] : notes) {
+    const auto read_policy_condition = [&](Fact& fact, const KeyValue& entry) {
         auto condition = parse_condition(doc, entry.value, scope);
-        if (!condition) {
-            continue;
+        if (condition && uses_conditional_fact(*condition)) {
+            m_out.add(doc.error(
+                DiagnosticCode::bad_value,
+                entry.value.Mark(),
+                fmt::format("the '{}' of '{}' uses a fact that is itself conditional "
+                            "(required_when or assume_when); conditions may go one level deep",
+                            entry.key,
+                            fact.id)));
         }
-        fact->required_when = *condition;
-        if (uses_conditional_fact(*condition)) {
-            m_out.add(
-                doc.error(DiagnosticCode::bad_value,
-                          entry.value.Mark(),
-                          fmt::format("the 'required_when' of '{}' uses a fact that is "
-                                      "itself required_when; conditions may go one level deep",
-                                      fact->id)));
+        return condition;
+    };
+    for (auto& [fact, entry] : notes) {
+        fact->required_when = read_policy_condition(*fact, entry).value_or(0);
+    }
+    for (auto& [fact, entry] : assume_whens) {
+        if (auto condition = read_policy_condition(*fact, entry)) {
+            fact->assume_when = *condition + 1;
         }
     }
 }
@@ -484,7 +504,11 @@ void PackBuilder::read_treatment(const Section* treatment, const std::vector<Sec
         return index;
     };
     m_pack.modality_fact = fact_of_type("modality_fact", FactType::enumeration, true).value_or(0);
-    m_pack.area_fact = fact_of_type("area_fact", FactType::site_list, true).value_or(0);
+    const auto area_fact = fact_of_type("area_fact", FactType::site_list, true);
+    m_pack.area_fact = area_fact.value_or(0);
+    if (area_fact) {
+        m_pack.facts[*area_fact].requires_sites = true;
+    }
     m_pack.clearance_fact = fact_of_type("clearance_fact", FactType::yes_no, false);
     if (modalities.empty() || m_pack.facts.empty()) {
         return;

@@ -157,7 +157,9 @@ std::string encode_pack(const RulePack& pack) {
         w.value(fact.assumed);
         w.text(fact.assumption_note);
         w.scalar(fact.required_when);
+        w.scalar(fact.assume_when);
         w.scalar(fact.informational);
+        w.scalar(fact.requires_sites);
         w.scalar(fact.benign);
     });
     w.scalar(pack.modality_fact);
@@ -263,7 +265,9 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
             fact.assumed = r.value();
             fact.assumption_note = r.text();
             fact.required_when = r.scalar<std::uint32_t>();
+            fact.assume_when = r.scalar<std::uint32_t>();
             fact.informational = r.scalar<bool>();
+            fact.requires_sites = r.scalar<bool>();
             fact.benign = r.scalar<std::uint64_t>();
         });
         pack.modality_fact = r.scalar<std::uint32_t>();

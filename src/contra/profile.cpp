@@ -47,6 +47,10 @@ std::optional<Value> read_answer(const RulePack& pack,
                 return std::nullopt;
             }
         }
+        if (auto error = sites.empty() ? empty_sites_error(fact) : std::nullopt) {
+            out.add(doc.error(DiagnosticCode::bad_value, node.Mark(), *error));
+            return std::nullopt;
+        }
         return Value::of_sites(sites);
     }
     auto text = read_scalar(doc, node, fmt::format("'{}'", fact.id), out);

@@ -56,22 +56,35 @@ void print_table(std::vector<std::vector<std::string>> rows, std::ostream& out) 
     }
 }
 
-} // namespace
+std::string describe_assumption(const RulePack& pack, const Fact& fact) {
+    return fmt::format("assume {}{}",
+                       describe_value(pack.sites, fact, fact.assumed),
+                       fact.assumption_note.empty() ? "" : " (" + fact.assumption_note + ")");
+}
 
-std::string describe_policy(const RulePack& pack, const Fact& fact) {
+std::string describe_unknown_policy(const RulePack& pack, const Fact& fact) {
     switch (fact.unknown) {
     case UnknownPolicy::required:
         return "required";
     case UnknownPolicy::optional:
         return "optional";
     case UnknownPolicy::assume:
-        return fmt::format("assume {}{}",
-                           describe_value(pack.sites, fact, fact.assumed),
-                           fact.assumption_note.empty() ? "" : " (" + fact.assumption_note + ")");
+        return describe_assumption(pack, fact);
     case UnknownPolicy::required_when:
         return "required when another answer makes it matter";
     }
     return "";
+}
+
+} // namespace
+
+std::string describe_policy(const RulePack& pack, const Fact& fact) {
+    if (fact.assume_when == 0) {
+        return describe_unknown_policy(pack, fact);
+    }
+    return fmt::format("{}; {} when another answer calls for it",
+                       describe_unknown_policy(pack, fact),
+                       describe_assumption(pack, fact));
 }
 
 ordered_json rules_to_json(const RulePack& pack) {
@@ -106,7 +119,7 @@ ordered_json facts_to_json(const RulePack& pack) {
         }
         item["question"] = fact.question;
         item["unknown"] = describe_policy(pack, fact);
-        if (fact.unknown == UnknownPolicy::assume) {
+        if (fact.unknown == UnknownPolicy::assume || fact.assume_when != 0) {
             item["assumed"] = value_to_json(pack, fact, fact.assumed);
         }
         facts.push_back(std::move(item));

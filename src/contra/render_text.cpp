@@ -56,6 +56,22 @@ std::string join(const std::vector<std::string>& items) {
     return items.empty() ? "none" : fmt::format("{}", fmt::join(items, ", "));
 }
 
+std::string question_with_id(const Fact& fact) {
+    return fmt::format("{} [{}]", fact.question, fact.id);
+}
+
+// "; assumed: anticoagulant not asked": a finding that stands on a guess says so.
+std::string assumed_label(const RulePack& pack, const Finding& finding) {
+    if (finding.assumed_facts.empty()) {
+        return "";
+    }
+    std::vector<std::string> ids;
+    for (const std::uint32_t fact : finding.assumed_facts) {
+        ids.push_back(pack.facts[fact].id);
+    }
+    return fmt::format("; assumed: {} not asked", fmt::join(ids, ", "));
+}
+
 } // namespace
 
 std::string_view verdict_meaning(Verdict verdict) {
@@ -120,22 +136,40 @@ void render_text(const RulePack& pack,
     if (report.verdict == Verdict::incomplete) {
         fmt::print(out, "The answers given so far reach: {}.\n", to_string(report.established));
     }
+    if (report.verdict_rests_on_assumptions) {
+        fmt::print(out,
+                   "{}\n",
+                   wrap("This verdict rests on assumed answers, not given ones. Ask to confirm:",
+                        0,
+                        width));
+        for (const std::uint32_t fact : report.to_confirm) {
+            fmt::print(out, "  - {}\n", wrap(safe(question_with_id(pack.facts[fact])), 4, width));
+        }
+    }
 
     if (!report.findings.empty()) {
         fmt::print(out, "\n{}\n", paint.heading("What to do"));
         for (const Finding& finding : report.findings) {
             const Rule& rule = pack.rules[finding.rule];
-            std::string label =
-                fmt::format("{} ({}{})",
-                            rule.title,
-                            to_string(finding.level),
-                            finding.cleared ? ", lowered by medical clearance" : "");
+            std::string label = fmt::format("{} ({}{}{})",
+                                            rule.title,
+                                            to_string(finding.level),
+                                            finding.cleared ? ", lowered by medical clearance" : "",
+                                            assumed_label(pack, finding));
             fmt::print(out, "  {:<5} {}\n", safe(rule.id), wrap(safe(label), 8, width));
             std::string action = rule.action;
             for (const std::string& note : finding.notes) {
                 action += " " + note;
             }
             fmt::print(out, "        {}\n", wrap(safe(action), 8, width));
+            for (const std::uint32_t fact : finding.assumed_facts) {
+                fmt::print(out,
+                           "        {}\n",
+                           wrap(fmt::format("To settle it, ask: {}",
+                                            safe(question_with_id(pack.facts[fact]))),
+                                8,
+                                width));
+            }
         }
     }
 

@@ -18,6 +18,9 @@ struct Finding {
     SiteSet avoid;
     SiteSet no_pressure;
     std::vector<std::string> notes; ///< action notes whose condition held
+    /// The facts whose assumed (not answered) value the finding needs: without those
+    /// assumptions it would not fire, or would cover fewer sites. Empty when it rests on answers.
+    std::vector<std::uint32_t> assumed_facts;
 };
 
 /// A rule whose condition is unknown and whose firing would change the outcome.
@@ -50,6 +53,10 @@ struct Report {
     std::vector<CouldFire> could_fire;  ///< most severe first, then in pack order
     std::vector<Unanswered> unanswered; ///< highest reach first, then in vocabulary order
     std::vector<Assumption> assumed;    ///< in vocabulary order
+    /// True when the answers alone, every assumption left unanswered, give another verdict.
+    bool verdict_rests_on_assumptions = false;
+    /// With verdict_rests_on_assumptions: the assumed questions to confirm, in vocabulary order.
+    std::vector<std::uint32_t> to_confirm;
 };
 
 } // namespace contra

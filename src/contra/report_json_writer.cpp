@@ -54,11 +54,25 @@ void ReportJsonWriter::append_sites(const SiteSet& sites, std::string& out) cons
     out += ']';
 }
 
+void ReportJsonWriter::append_facts(const std::vector<std::uint32_t>& facts,
+                                    std::string& out) const {
+    out += '[';
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        out += m_facts[facts[i]];
+    }
+    out += ']';
+}
+
 void ReportJsonWriter::append_members(const Report& report, std::string& out) const {
     out += "\"schema_version\":1,\"verdict\":";
     out += quoted(to_string(report.verdict));
     out += ",\"established\":";
     out += quoted(to_string(report.established));
+    out += report.verdict_rests_on_assumptions ? ",\"verdict_rests_on_assumptions\":true"
+                                               : ",\"verdict_rests_on_assumptions\":false";
     out += ",\"avoid\":";
     append_sites(report.avoid, out);
     out += ",\"no_pressure\":";
@@ -89,6 +103,8 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
         append_sites(finding.avoid, out);
         out += ",\"no_pressure\":";
         append_sites(finding.no_pressure - finding.avoid, out);
+        out += ",\"assumed_facts\":";
+        append_facts(finding.assumed_facts, out);
         out += ',';
         out += text.tail;
         out += '}';
@@ -103,14 +119,9 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
         out += quoted(to_string(could_fire.level));
         out += ',';
         out += text.title;
-        out += ",\"needs\":[";
-        for (std::size_t j = 0; j < could_fire.needs.size(); ++j) {
-            if (j > 0) {
-                out += ',';
-            }
-            out += m_facts[could_fire.needs[j]];
-        }
-        out += "]}";
+        out += ",\"needs\":";
+        append_facts(could_fire.needs, out);
+        out += '}';
     }
     out += "],\"unanswered\":[";
     for (std::size_t i = 0; i < report.unanswered.size(); ++i) {

@@ -29,6 +29,7 @@ class ReportJsonWriter {
     };
 
     void append_sites(const SiteSet& sites, std::string& out) const;
+    void append_facts(const std::vector<std::uint32_t>& facts, std::string& out) const;
 
     const RulePack& m_pack;
     std::vector<RuleText> m_rules;

@@ -53,16 +53,13 @@ void report(std::vector<std::string>& into, std::string line) {
 }
 
 // The unanswered questions the pack requires: not those with a declared default, nor a
-// follow-up whose condition the answers already rule out (domain.md's conditional tiers).
+// follow-up whose condition the answers already rule out or whose assumption applies
+// (domain.md's conditional tiers): those the unknown policies leave unknown.
 std::vector<std::size_t> open_questions(const RulePack& pack, const Profile& profile) {
-    detail::Evaluation evaluation(pack, profile);
+    const detail::Evaluation evaluation(pack, profile);
     std::vector<std::size_t> open;
     for (std::size_t i = 0; i < pack.facts.size(); ++i) {
-        const Fact& fact = pack.facts[i];
-        const bool ruled_out_follow_up = fact.unknown == UnknownPolicy::required_when &&
-                                         evaluation.condition(fact.required_when) == Tri::no;
-        if (profile.answers[i].is_unknown() && !has_declared_default(pack, i) &&
-            !ruled_out_follow_up) {
+        if (evaluation.values()[i].is_unknown() && i != pack.area_fact) {
             open.push_back(i);
         }
     }
@@ -131,6 +128,76 @@ Profile unanswer_while_unchanged(const RulePack& pack, Profile profile, std::mt1
     return profile;
 }
 
+std::string rule_id(const RulePack& pack, const Finding& finding) {
+    return pack.rules[finding.rule].id;
+}
+
+bool fires(const Report& report, std::uint32_t rule) {
+    return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& finding) {
+        return finding.rule == rule;
+    });
+}
+
+// Clearance covers what was told: every question left open without it is still listed with it,
+// and could still raise the verdict at least as far.
+void check_clearance_keeps_questions(const RulePack& pack,
+                                     const Profile& profile,
+                                     const Report& before,
+                                     FailClosedSummary& summary) {
+    if (!pack.clearance_fact || profile.answers[*pack.clearance_fact] == Value::of_choice(k_yes)) {
+        return;
+    }
+    ++summary.profiles_given_clearance;
+    Profile cleared = profile;
+    cleared.answers[*pack.clearance_fact] = Value::of_choice(k_yes);
+    const Report after = evaluate(pack, cleared);
+    for (const Unanswered& open : before.unanswered) {
+        const auto kept = std::find_if(
+            after.unanswered.begin(), after.unanswered.end(), [&](const Unanswered& item) {
+                return item.fact == open.fact && item.could_raise_to >= open.could_raise_to;
+            });
+        if (kept == after.unanswered.end()) {
+            report(summary.clearance_hid,
+                   fmt::format("clearance hid '{}' (could raise it to {}): {}",
+                               pack.facts[open.fact].id,
+                               to_string(open.could_raise_to),
+                               describe(pack, cleared)));
+        }
+    }
+}
+
+// Each assumption a finding does not list can be answered any way without removing it.
+void check_assumed_facts(const RulePack& pack,
+                         const Profile& profile,
+                         const Report& before,
+                         std::mt19937& random,
+                         FailClosedSummary& summary) {
+    for (const Assumption& assumption : before.assumed) {
+        if (assumption.is_default_area) {
+            continue;
+        }
+        const Fact& fact = pack.facts[assumption.fact];
+        for (const Value& answer : answers_to_try(pack, fact, random)) {
+            Profile answered = profile;
+            answered.answers[assumption.fact] = answer;
+            ++summary.assumptions_answered;
+            const Report after = evaluate(pack, answered);
+            for (const Finding& finding : before.findings) {
+                const bool listed = std::find(finding.assumed_facts.begin(),
+                                              finding.assumed_facts.end(),
+                                              assumption.fact) != finding.assumed_facts.end();
+                if (!listed && !fires(after, finding.rule)) {
+                    report(summary.assumed_facts_wrong,
+                           fmt::format("{} needs the assumed '{}' but does not list it: {}",
+                                       rule_id(pack, finding),
+                                       fact.id,
+                                       describe(pack, answered)));
+                }
+            }
+        }
+    }
+}
+
 } // namespace
 
 FailClosedSummary
@@ -193,6 +260,8 @@ check_fail_closed(const RulePack& pack, std::uint32_t seed, std::size_t profiles
                 }
             }
         }
+        check_clearance_keeps_questions(pack, profile, before, summary);
+        check_assumed_facts(pack, profile, before, generator.random(), summary);
         if ((verdict == Verdict::do_not_massage || verdict == Verdict::emergency) &&
             pack.clearance_fact) {
             ++summary.severe_profiles_cleared;

@@ -1,6 +1,7 @@
 // The fail-closed property of the bundled pack, over generated profiles: an unanswered question
 // never hides a more severe verdict, answering never brings `incomplete` back, and medical
-// clearance never lowers a verdict above postpone_and_refer. A fixed seed keeps it repeatable;
+// clearance never lowers a verdict above postpone_and_refer nor hides an open question, and each
+// finding lists every assumption it needs. A fixed seed keeps it repeatable;
 // bench/fail_closed_bench runs the same checks on many more profiles.
 #include "cli/bundled_pack.hpp"
 #include "contra/pack_codec.hpp"
@@ -39,6 +40,16 @@ TEST(FailClosed, AnsweringNeverBringsIncompleteBack) {
 TEST(FailClosed, ClearanceNeverLowersAVerdictAbovePostponeAndRefer) {
     EXPECT_EQ(summary().clearance_lowered, std::vector<std::string>{});
     EXPECT_GE(summary().severe_profiles_cleared, k_profiles / 10);
+}
+
+TEST(FailClosed, ClearanceNeverHidesAnUnansweredQuestionThatCouldRaiseTheVerdict) {
+    EXPECT_EQ(summary().clearance_hid, std::vector<std::string>{});
+    EXPECT_GE(summary().profiles_given_clearance, k_profiles / 2);
+}
+
+TEST(FailClosed, AFindingStaysWhenAnAssumptionItDoesNotListIsAnswered) {
+    EXPECT_EQ(summary().assumed_facts_wrong, std::vector<std::string>{});
+    EXPECT_GE(summary().assumptions_answered, k_profiles);
 }
 
 } // namespace

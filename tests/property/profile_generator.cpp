@@ -27,8 +27,11 @@ Value ProfileGenerator::any_answer(const Fact& fact) {
         std::uniform_real_distribution<double> number(fact.min, fact.max);
         return Value::of_number(number(m_random));
     }
-    case FactType::site_list:
-        return Value::of_sites(some_sites(4));
+    case FactType::site_list: {
+        // The treatment area is never empty: that is bad profile data, not an answer.
+        const SiteSet sites = some_sites(4);
+        return Value::of_sites(sites.empty() && fact.requires_sites ? m_pack.sites.all() : sites);
+    }
     }
     return {};
 }
@@ -45,7 +48,7 @@ Value ProfileGenerator::quiet_leaning_answer(const Fact& fact, double risk) {
     case FactType::number:
         return fact.allow_none ? Value::of_none() : Value::of_number(fact.min);
     case FactType::site_list:
-        return Value::of_sites({});
+        return Value::of_sites(fact.requires_sites ? m_pack.sites.all() : SiteSet{});
     }
     return {};
 }

@@ -96,6 +96,52 @@ TEST(Evaluator, AVerdictThatRulesOutTreatmentStillListsWhatCouldRaiseIt) {
     EXPECT_EQ(report.unanswered[1].could_raise_to, Level::do_not_massage);
 }
 
+std::vector<std::string> assumed_facts(const Finding& finding) {
+    std::vector<std::string> ids;
+    for (const std::uint32_t fact : finding.assumed_facts) {
+        ids.push_back(test_pack().facts[fact].id);
+    }
+    return ids;
+}
+
+TEST(Evaluator, AFindingOnAnAssumedAnswerNamesTheAssumption) {
+    const Report report = check("varicose_sites: [calf_left]\ntwisted: unknown\n");
+    ASSERT_EQ(report.findings.size(), 1U);
+    EXPECT_EQ(test_pack().rules[report.findings[0].rule].id, "C1");
+    EXPECT_EQ(assumed_facts(report.findings[0]), std::vector<std::string>{"twisted"});
+    // On the answers alone C1 and C2 could fire: another verdict, so it rests on the assumption.
+    EXPECT_TRUE(report.verdict_rests_on_assumptions);
+    ASSERT_EQ(report.to_confirm.size(), 1U);
+    EXPECT_EQ(test_pack().facts[report.to_confirm[0]].id, "twisted");
+}
+
+TEST(Evaluator, AFindingOnAnswersAloneNamesNoAssumptionEvenWhenOthersAreMade) {
+    const Report report = check("varicose_sites: [calf_left]\ntwisted: yes\nage_years: unknown\n");
+    ASSERT_EQ(fired(report), (std::set<std::string>{"C1", "C3"}));
+    for (const Finding& finding : report.findings) {
+        const std::string id = test_pack().rules[finding.rule].id;
+        EXPECT_EQ(assumed_facts(finding),
+                  id == "C3" ? std::vector<std::string>{"age_years"} : std::vector<std::string>{})
+            << id;
+    }
+}
+
+TEST(Evaluator, TheModalitysDefaultAreaIsNoFindingsAssumption) {
+    const Report report = check("weeks_since_surgery: 6\n");
+    ASSERT_EQ(report.findings.size(), 1U);
+    EXPECT_TRUE(report.findings[0].assumed_facts.empty());
+    EXPECT_FALSE(report.verdict_rests_on_assumptions);
+}
+
+TEST(Evaluator, ClearanceNeverLowersARuleThatOnlyCouldFire) {
+    const Report report =
+        check("heart_condition: no\nweeks_since_surgery: unknown\nmedical_clearance: yes\n");
+    EXPECT_EQ(report.verdict, Verdict::incomplete);
+    ASSERT_EQ(report.unanswered.size(), 1U);
+    EXPECT_EQ(test_pack().facts[report.unanswered[0].fact].id, "weeks_since_surgery");
+    EXPECT_EQ(report.unanswered[0].could_raise_to, Level::postpone_and_refer);
+}
+
 TEST(Evaluator, MedicalClearanceLowersOnlyClearableRules) {
     const Report not_cleared = check("weeks_since_surgery: 6\n");
     EXPECT_EQ(not_cleared.verdict, Verdict::postpone_and_refer);
