@@ -12,8 +12,15 @@
 namespace contra {
 namespace {
 
-const std::vector<std::string> k_sections{
-    "pack", "sites", "groups", "facts", "treatment", "modalities", "predicates", "rules"};
+const std::vector<std::string> k_sections{"pack",
+                                          "sites",
+                                          "groups",
+                                          "aliases",
+                                          "facts",
+                                          "treatment",
+                                          "modalities",
+                                          "predicates",
+                                          "rules"};
 
 struct Manifest {
     PackInfo info;
