@@ -73,7 +73,7 @@ ParsedAnswer parse_number_answer(const Fact& fact, std::string_view text) {
 
 ParsedAnswer parse_sites(const BodySites& sites, const Fact& fact, std::string_view text) {
     SiteSet set;
-    if (text == "none" || text.empty()) {
+    if (site_spelling_key(text) == "none" || text.empty()) {
         return {Value::of_sites(set), {}};
     }
     std::size_t start = 0;

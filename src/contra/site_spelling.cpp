@@ -65,6 +65,7 @@ std::vector<std::string> names_for_suggestions(const BodySites& sites) {
     for (const SiteAlias& alias : sites.aliases()) {
         names.push_back(alias.name);
     }
+    names.emplace_back("none"); // "None" is not a typo of "nose"
     return names;
 }
 

@@ -90,3 +90,22 @@ TEST(SiteSpelling, ThePacksOwnFilesTakeExactIdsOnly) {
 
 } // namespace
 } // namespace contra
+
+namespace contra {
+namespace {
+
+TEST(SiteSpelling, NoneInAnyCaseIsNoSites) {
+    Fact fact;
+    fact.id = "varicose_vein_sites";
+    fact.type = FactType::site_list;
+    for (const char* none : {"none", "None", "NONE"}) {
+        const ParsedAnswer answer = parse_answer(sites(), fact, none);
+        ASSERT_TRUE(answer.value.has_value()) << none << ": " << answer.error;
+        EXPECT_TRUE(answer.value->sites.empty());
+    }
+    EXPECT_EQ(error_of("Nnoe"),
+              "unknown body site 'Nnoe' in 'varicose_vein_sites'; did you mean 'none'?");
+}
+
+} // namespace
+} // namespace contra
