@@ -22,6 +22,8 @@ expect "mld_legs mld_body" contra check --modality m
 expect "calf_left,ankle_left calf_left,ankle_right" contra check --varicose-vein-sites calf_left,ank
 expect "auto ndjson yaml csv fhir" contra batch --input-format ""
 expect "bash zsh fish" contra completion ""
+expect "sites" contra sit
+expect "text json" contra sites --format ""
 
 "$contra" completion zsh | zsh -n || fail "the zsh script does not parse"
 "$contra" completion fish | fish -n || fail "the fish script does not parse"

@@ -149,9 +149,7 @@ int run_command(int argc,
         CLI::App* explain_command = setup_explain(
             app, *pack, explain_options, command == "explain" || command == "completion");
         ListingOptions listing_options;
-        CLI::App* rules_listing = nullptr;
-        CLI::App* facts_listing = nullptr;
-        setup_listings(app, listing_options, rules_listing, facts_listing);
+        const ListingCommands listings = setup_listings(app, listing_options);
         TestOptions test_options;
         CLI::App* test = setup_test(app, test_options);
         InterviewOptions interview_options;
@@ -225,11 +223,14 @@ int run_command(int argc,
         if (test->parsed()) {
             return run_test(test_options, out, err);
         }
-        if (rules_listing->parsed()) {
+        if (listings.rules->parsed()) {
             return run_rules_listing(*pack, listing_options, out);
         }
-        if (facts_listing->parsed()) {
+        if (listings.facts->parsed()) {
             return run_facts_listing(*pack, listing_options, out);
+        }
+        if (listings.sites->parsed()) {
+            return run_sites_listing(*pack, listing_options, out);
         }
         fmt::print(err,
                    "contra: error: a command is required, e.g. 'contra check PROFILE'; see "

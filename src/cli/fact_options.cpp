@@ -26,6 +26,61 @@ std::string describe(const Fact& fact) {
     return fact.question;
 }
 
+// `--leg-warmth` answers yes; `--leg-warmth=VALUE` answers VALUE (yes, no, unknown ...), checked
+// with every other answer so a bad one gets contra's message; `--no-leg-warmth` answers no.
+// CLI11's own flags would read `=no` as "not given" and `=maybe` as a conversion error.
+void add_yes_no_options(CLI::App& command,
+                        std::uint32_t index,
+                        const std::string& name,
+                        const Fact& fact,
+                        const std::string& group,
+                        std::vector<OptionAnswer>& answers) {
+    command
+        .add_option(
+            name,
+            [&answers, index, name](const CLI::results_t& results) {
+                for (const std::string& value : results) {
+                    // CLI11 gives a bare flag the value "true"
+                    if (value == "true") {
+                        answers.push_back({index, "yes", name});
+                    } else {
+                        answers.push_back({index, value, fmt::format("{}={}", name, value)});
+                    }
+                }
+                return true;
+            },
+            fact.question)
+        ->type_size(0) // a flag: completion offers no value after it
+        ->expected(0)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->group(group);
+    const std::string negated = "--no-" + name.substr(2);
+    command
+        .add_option(
+            negated,
+            [&answers, index, name, negated](const CLI::results_t& results) {
+                for (const std::string& value : results) {
+                    if (value != "true") {
+                        throw CLI::ValidationError(
+                            fmt::format("{}={}: {} takes no value; write {}={} or {}",
+                                        negated,
+                                        value,
+                                        negated,
+                                        name,
+                                        value,
+                                        negated));
+                    }
+                    answers.push_back({index, "no", negated});
+                }
+                return true;
+            },
+            fmt::format("Answer no to {} (the same as {}=no)", name, name))
+        ->type_size(0) // a flag: completion offers no value after it
+        ->expected(0)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->group(group);
+}
+
 } // namespace
 
 std::string option_name(const std::string& fact_id) {
@@ -41,23 +96,7 @@ void add_fact_options(CLI::App& command, const RulePack& pack, std::vector<Optio
         const std::string name = option_name(fact.id);
         try {
             if (fact.type == FactType::yes_no) {
-                command
-                    .add_flag_callback(
-                        name,
-                        [&answers, index, name] {
-                            answers.push_back({index, "yes", name});
-                        },
-                        fact.question)
-                    ->group(group);
-                const std::string negated = "--no-" + name.substr(2);
-                command
-                    .add_flag_callback(
-                        negated,
-                        [&answers, index, negated] {
-                            answers.push_back({index, "no", negated});
-                        },
-                        fmt::format("Answer no to {}", name))
-                    ->group(group);
+                add_yes_no_options(command, index, name, fact, group, answers);
                 continue;
             }
             command

@@ -3,21 +3,28 @@
 #include "cli/pack_choice.hpp"
 #include "contra/render_json.hpp"
 #include "contra/render_listing.hpp"
+#include "contra/render_sites.hpp"
+
+#include <fmt/format.h>
 
 #include <ostream>
 
 namespace contra::cli {
 namespace {
 
-CLI::App* add_listing(CLI::App& app, const char* name, const char* what, ListingOptions& options) {
+CLI::App* add_listing(CLI::App& app,
+                      const char* name,
+                      const char* what,
+                      const std::string& text_format,
+                      ListingOptions& options) {
     CLI::App* command = app.add_subcommand(name, what);
     command
         ->add_option_function<std::string>(
             "--format",
             [&options](const std::string& format) { options.json = format == "json"; },
-            "Output: table for a person, json for a program")
-        ->check(CLI::IsMember({"table", "json"}))
-        ->option_text("table|json (default: table)");
+            fmt::format("Output: {} for a person, json for a program", text_format))
+        ->check(CLI::IsMember(std::vector<std::string>{text_format, "json"}))
+        ->option_text(fmt::format("{}|json (default: {})", text_format, text_format));
     command
         ->add_option(
             "--rules", options.rules_dir, "List the rule pack in DIR instead of the bundled one")
@@ -28,12 +35,23 @@ CLI::App* add_listing(CLI::App& app, const char* name, const char* what, Listing
 
 } // namespace
 
-void setup_listings(CLI::App& app, ListingOptions& options, CLI::App*& rules, CLI::App*& facts) {
-    rules = add_listing(app, "rules", "List the rule pack's rules: id, level, title", options);
-    facts = add_listing(app,
-                        "facts",
-                        "List the rule pack's questions: id, type, values, what unanswered means",
-                        options);
+ListingCommands setup_listings(CLI::App& app, ListingOptions& options) {
+    ListingCommands commands;
+    commands.rules =
+        add_listing(app, "rules", "List the rule pack's rules: id, level, title", "table", options);
+    commands.facts = add_listing(app,
+                                 "facts",
+                                 "List the rule pack's questions: id, type, values, what "
+                                 "unanswered means",
+                                 "table",
+                                 options);
+    commands.sites = add_listing(app,
+                                 "sites",
+                                 "List the rule pack's body sites: groups, the sites they hold, "
+                                 "other names",
+                                 "text",
+                                 options);
+    return commands;
 }
 
 int run_rules_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
@@ -50,6 +68,19 @@ int run_facts_listing(const RulePack& pack, const ListingOptions& options, std::
         write_json(facts_to_json(pack), out);
     } else {
         render_facts_table(pack, out);
+    }
+    return 0;
+}
+
+} // namespace contra::cli
+
+namespace contra::cli {
+
+int run_sites_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
+    if (options.json) {
+        write_json(sites_to_json(pack), out);
+    } else {
+        render_site_tree(pack, out);
     }
     return 0;
 }

@@ -4,8 +4,10 @@
 
 namespace contra {
 
-BodySites::BodySites(std::vector<Leaf> leaves, std::vector<SiteGroup> groups)
-    : m_leaves(std::move(leaves)), m_groups(std::move(groups)) {
+BodySites::BodySites(std::vector<Leaf> leaves,
+                     std::vector<SiteGroup> groups,
+                     std::vector<SiteAlias> aliases)
+    : m_leaves(std::move(leaves)), m_groups(std::move(groups)), m_aliases(std::move(aliases)) {
     m_distal_of.resize(m_leaves.size());
     m_limb_of.resize(m_leaves.size());
     for (std::size_t leaf = 0; leaf < m_leaves.size(); ++leaf) {
@@ -89,6 +91,37 @@ std::vector<std::string> BodySites::all_ids() const {
         ids.push_back(group.id);
     }
     return ids;
+}
+
+std::vector<std::string> BodySites::sided_ids(std::string_view part) const {
+    std::vector<std::string> ids;
+    for (const char* side : {"_left", "_right"}) {
+        std::string id = std::string(part) + side;
+        if (!part.empty() && expand(id)) {
+            ids.push_back(std::move(id));
+        }
+    }
+    return ids;
+}
+
+std::optional<std::string> BodySites::alias_target(std::string_view name) const {
+    for (const SiteAlias& alias : m_aliases) {
+        if (alias.name == name) {
+            return alias.target;
+        }
+    }
+    return std::nullopt;
+}
+
+const SiteGroup* BodySites::smallest_group_around(const SiteSet& sites) const {
+    const SiteGroup* smallest = nullptr;
+    for (const SiteGroup& group : m_groups) {
+        if (sites.is_subset_of(group.leaves) && group.leaves.size() > sites.size() &&
+            (smallest == nullptr || group.leaves.size() < smallest->leaves.size())) {
+            smallest = &group;
+        }
+    }
+    return smallest;
 }
 
 } // namespace contra

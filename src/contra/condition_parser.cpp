@@ -72,7 +72,7 @@ std::optional<SiteSet> PackBuilder::read_site_ids(const YamlDocument& doc, const
     SiteSet set;
     bool ok = true;
     for (const auto& [id, mark] : *items) {
-        if (auto error = add_site(m_pack.sites, id, set)) {
+        if (auto error = add_site_id(m_pack.sites, id, set)) {
             m_out.add(doc.error(DiagnosticCode::unknown_name, mark, *error));
             ok = false;
         }
@@ -91,7 +91,7 @@ std::optional<Value> PackBuilder::read_fact_value(const YamlDocument& doc,
             if (!id) {
                 return std::nullopt;
             }
-            if (auto error = add_site(m_pack.sites, *id, set)) {
+            if (auto error = add_site_id(m_pack.sites, *id, set)) {
                 m_out.add(doc.error(DiagnosticCode::unknown_name, item.Mark(), *error));
                 return std::nullopt;
             }

@@ -1,5 +1,6 @@
 #include "contra/fact_value.hpp"
 
+#include "contra/site_spelling.hpp"
 #include "contra/suggest.hpp"
 #include "contra/yaml_reader.hpp"
 
@@ -28,7 +29,8 @@ ParsedAnswer parse_choice(const Fact& fact, std::string_view text) {
         if (auto yes = parse_yes_no(text)) {
             return {Value::of_choice(*yes ? k_yes : k_no), {}};
         }
-        return {std::nullopt, fmt::format("expected yes or no for '{}', got '{}'", fact.id, text)};
+        return {std::nullopt,
+                fmt::format("expected yes, no or unknown for '{}', got '{}'", fact.id, text)};
     }
     const auto found = std::find(fact.values.begin(), fact.values.end(), text);
     if (found != fact.values.end()) {
@@ -71,7 +73,7 @@ ParsedAnswer parse_number_answer(const Fact& fact, std::string_view text) {
 
 ParsedAnswer parse_sites(const BodySites& sites, const Fact& fact, std::string_view text) {
     SiteSet set;
-    if (text == "none" || text.empty()) {
+    if (site_spelling_key(text) == "none" || text.empty()) {
         if (auto error = empty_sites_error(fact)) {
             return {std::nullopt, *error};
         }
@@ -111,13 +113,23 @@ std::vector<std::string> site_list_words(const BodySites& sites) {
 }
 
 std::optional<std::string>
-add_site(const BodySites& sites, std::string_view id, SiteSet& into, std::string_view owner) {
+add_site(const BodySites& sites, std::string_view text, SiteSet& into, std::string_view owner) {
+    const SiteReading reading = read_site(sites, text);
+    if (reading.sites) {
+        into |= *reading.sites;
+        return std::nullopt;
+    }
+    const std::string in_owner = owner.empty() ? "" : fmt::format(" in '{}'", owner);
+    if (reading.needs_side) {
+        return fmt::format("body site '{}'{} has no side{}", text, in_owner, reading.hint);
+    }
+    return fmt::format("unknown body site '{}'{}{}", text, in_owner, reading.hint);
+}
+
+std::optional<std::string> add_site_id(const BodySites& sites, std::string_view id, SiteSet& into) {
     const std::optional<SiteSet> expanded = sites.expand(id);
     if (!expanded) {
-        return fmt::format("unknown body site '{}'{}{}",
-                           id,
-                           owner.empty() ? "" : fmt::format(" in '{}'", owner),
-                           did_you_mean(id, sites.all_ids()));
+        return fmt::format("unknown body site '{}'{}", id, did_you_mean(id, sites.all_ids()));
     }
     into |= *expanded;
     return std::nullopt;

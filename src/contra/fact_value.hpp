@@ -28,10 +28,14 @@ std::optional<std::string> empty_sites_error(const Fact& fact);
 /// Every word a site-list answer may hold: each site id (leaves, then groups), then `none`.
 std::vector<std::string> site_list_words(const BodySites& sites);
 
-/// Adds one site id (leaf or group) to `into`; returns an error message for an unknown id,
+/// Adds one site as a person wrote it (see read_site: any case, side first or last, the pack's
+/// aliases); returns an error message for an unknown site or a paired part without its side,
 /// naming `owner` (a fact id) when it is given.
 std::optional<std::string>
-add_site(const BodySites& sites, std::string_view id, SiteSet& into, std::string_view owner = {});
+add_site(const BodySites& sites, std::string_view text, SiteSet& into, std::string_view owner = {});
+
+/// Adds one site id (leaf or group) exactly as the pack declares it, for the pack's own files.
+std::optional<std::string> add_site_id(const BodySites& sites, std::string_view id, SiteSet& into);
 
 /// How an answer reads to a person: "yes", "61 years", "calf_left, ankle_left", "none".
 std::string describe_value(const BodySites& sites, const Fact& fact, const Value& value);

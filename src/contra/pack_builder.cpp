@@ -2,6 +2,7 @@
 
 #include "contra/fact_value.hpp"
 #include "contra/interview_order.hpp"
+#include "contra/site_spelling.hpp"
 #include "contra/suggest.hpp"
 
 #include <fmt/format.h>
@@ -114,6 +115,7 @@ RulePack PackBuilder::build(const std::map<std::string, std::vector<Section>>& s
         }
     }
     read_sites(all("sites"), all("groups"));
+    read_site_aliases(all("aliases"));
     for (const Section& facts : all("facts")) {
         read_facts(facts);
     }
@@ -221,6 +223,86 @@ void PackBuilder::read_sites(const std::vector<Section>& sites,
                           m_pack.sites = BodySites(leaves, group_list);
                       });
     }
+}
+
+// Aliases are other names for sites, read from what people type: each must name a site, a
+// group or a paired part, and must not itself be one, or a person's answer would be ambiguous.
+void PackBuilder::read_site_aliases(const std::vector<Section>& aliases) {
+    std::vector<SiteAlias> list;
+    std::map<std::string, SourceLocation> seen;
+    const BodySites& sites = m_pack.sites;
+    for (const Section& section : aliases) {
+        for_each_item(
+            section,
+            "site alias",
+            {"alias", "site"},
+            m_out,
+            [&](const YamlDocument& doc, const YAML::Node&, Fields& fields) {
+                const KeyValue* name_entry = fields.require("alias");
+                const KeyValue* target_entry = fields.require("site");
+                if (name_entry == nullptr || target_entry == nullptr) {
+                    return;
+                }
+                auto name = read_scalar(doc, *name_entry, m_out);
+                auto target = read_scalar(doc, *target_entry, m_out);
+                if (!name || !target) {
+                    return;
+                }
+                const YAML::Mark name_mark = name_entry->value.Mark();
+                if (!is_snake_case_id(*name)) {
+                    m_out.add(doc.error(DiagnosticCode::bad_value,
+                                        name_mark,
+                                        fmt::format("alias '{}' is not a valid name (lowercase "
+                                                    "letters, digits and '_')",
+                                                    *name)));
+                    return;
+                }
+                if (sites.expand(*name) || !sites.sided_ids(*name).empty()) {
+                    m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                                        name_mark,
+                                        fmt::format("alias '{}' is already the name of a site "
+                                                    "or a paired part; an alias must be a "
+                                                    "new name",
+                                                    *name)));
+                    return;
+                }
+                if (!split_side(*name).side.empty()) {
+                    m_out.add(doc.error(
+                        DiagnosticCode::bad_value,
+                        name_mark,
+                        fmt::format("alias '{}' holds a side; alias the part, and people's "
+                                    "'left' or 'right' is read with it",
+                                    *name)));
+                    return;
+                }
+                if (!sites.expand(*target) && sites.sided_ids(*target).empty()) {
+                    std::vector<std::string> known = sites.all_ids();
+                    for (const Leaf& leaf : sites.leaves()) {
+                        known.push_back(split_side(leaf.id).part);
+                    }
+                    m_out.add(doc.error(DiagnosticCode::unknown_name,
+                                        target_entry->value.Mark(),
+                                        fmt::format("alias '{}' names no site, group or paired "
+                                                    "part: '{}'{}",
+                                                    *name,
+                                                    *target,
+                                                    did_you_mean(*target, known))));
+                    return;
+                }
+                auto [it, inserted] = seen.emplace(*name, doc.location(name_mark));
+                if (!inserted) {
+                    m_out.add(doc.error(DiagnosticCode::duplicate_id,
+                                        name_mark,
+                                        fmt::format("alias '{}' is defined twice (first at {}:{})",
+                                                    *name,
+                                                    it->second.file,
+                                                    it->second.line)));
+                    return;
+                }
+                list.push_back({*name, *target});
+            });
+    }
+    m_pack.sites = BodySites(sites.leaves(), sites.groups(), std::move(list));
 }
 
 void PackBuilder::read_facts(const Section& section) {

@@ -37,6 +37,7 @@ class PackBuilder {
 
   private:
     void read_sites(const std::vector<Section>& sites, const std::vector<Section>& groups);
+    void read_site_aliases(const std::vector<Section>& aliases);
     void read_facts(const Section& section);
     void read_fact_policies(const Section& section);
     void read_treatment(const Section* treatment, const std::vector<Section>& modalities);

@@ -8,7 +8,7 @@
 namespace contra {
 namespace {
 
-constexpr std::string_view k_magic = "contra-pack-1\n";
+constexpr std::string_view k_magic = "contra-pack-2\n";
 
 class Writer {
   public:
@@ -143,6 +143,10 @@ std::string encode_pack(const RulePack& pack) {
         w.sites(group.leaves);
         w.scalar(group.is_limb);
     });
+    w.list(pack.sites.aliases(), [&](const SiteAlias& alias) {
+        w.text(alias.name);
+        w.text(alias.target);
+    });
     w.list(pack.facts, [&](const Fact& fact) {
         w.text(fact.id);
         w.scalar(fact.type);
@@ -250,7 +254,11 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
             group.leaves = r.sites();
             group.is_limb = r.scalar<bool>();
         });
-        pack.sites = BodySites(std::move(leaves), std::move(groups));
+        auto aliases = r.list<SiteAlias>([&](SiteAlias& alias) {
+            alias.name = r.text();
+            alias.target = r.text();
+        });
+        pack.sites = BodySites(std::move(leaves), std::move(groups), std::move(aliases));
         pack.facts = r.list<Fact>([&](Fact& fact) {
             fact.id = r.text();
             fact.type = r.scalar<FactType>();

@@ -18,6 +18,7 @@ namespace {
 const std::vector<std::string> k_sections{"pack",
                                           "sites",
                                           "groups",
+                                          "aliases",
                                           "facts",
                                           "treatment",
                                           "modalities",

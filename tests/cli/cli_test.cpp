@@ -3,6 +3,7 @@
 #include "cli/app.hpp"
 #include "run_contra.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -109,6 +110,109 @@ TEST(Cli, BadAnswersOnTheCommandLineExit65WithASuggestion) {
     EXPECT_EQ(run_contra({"check", "--varicose-vein-sites", "calf_lft"}).code, 65);
 }
 
+// Every yes/no option takes a value after '=' as well: CLI11's flags alone read `=no` as "not
+// given" (an answer lost) and `=maybe` as its own conversion error.
+TEST(Cli, YesNoOptionsTakeAValueAfterAnEqualsSign) {
+    // The healthy client with the warm-leg question left unanswered.
+    std::ifstream healthy(PROJECT_SOURCE_DIR "/examples/healthy-client.yaml");
+    std::string profile;
+    for (std::string line; std::getline(healthy, line);) {
+        profile += line.rfind("leg_warmth:", 0) == 0 ? "" : line + "\n";
+    }
+    const auto report = [&](const std::string& option) {
+        return run_contra({"check", "-", option}, profile);
+    };
+    EXPECT_EQ(run_contra({"check", "-"}, profile).code, 5); // incomplete
+    const Outcome negated = report("--no-leg-warmth");
+    const Outcome equals_no = report("--leg-warmth=no");
+    EXPECT_EQ(negated.code, 0) << negated.err;
+    EXPECT_EQ(equals_no.code, 0) << equals_no.err;
+    EXPECT_EQ(equals_no.out, negated.out);
+    EXPECT_EQ(report("--leg-warmth=false").out, negated.out);
+    EXPECT_EQ(report("--leg-warmth").code, 3);
+    EXPECT_EQ(report("--leg-warmth=yes").out, report("--leg-warmth").out);
+    EXPECT_EQ(report("--leg-warmth=YES").out, report("--leg-warmth").out);
+    EXPECT_EQ(report("--leg-warmth=unknown").code, 5);
+
+    const Outcome maybe = run_contra({"check", "--leg-warmth=maybe"});
+    EXPECT_EQ(maybe.code, 65);
+    EXPECT_EQ(maybe.err,
+              "contra: error: --leg-warmth=maybe: expected yes, no or unknown for 'leg_warmth', "
+              "got 'maybe'\n");
+    const Outcome conflict = run_contra({"check", "--leg-warmth", "--leg-warmth=no"});
+    EXPECT_EQ(conflict.code, 64);
+    EXPECT_EQ(conflict.err,
+              "contra: error: --leg-warmth and --leg-warmth=no give 'leg_warmth' two different "
+              "answers\n");
+    EXPECT_EQ(run_contra({"check", "--leg-warmth=no", "--no-leg-warmth", "--suspected-dvt"}).code,
+              3);
+    const Outcome negated_value = run_contra({"check", "--no-leg-warmth=no"});
+    EXPECT_EQ(negated_value.code, 64);
+    EXPECT_NE(negated_value.err.find("--no-leg-warmth takes no value; write --leg-warmth=no or "
+                                     "--no-leg-warmth"),
+              std::string::npos)
+        << negated_value.err;
+}
+
+TEST(Cli, OtherOptionsTakeTheirValueAfterAnEqualsSign) {
+    const Outcome run = run_contra({"check",
+                                    "--modality=vascular_leg_massage",
+                                    "--leg-ulcer-sites=Left Ankle",
+                                    "--age-years=64",
+                                    "--format=json"});
+    EXPECT_EQ(run.code, 2) << run.err;
+    EXPECT_EQ(run.out,
+              run_contra({"check",
+                          "--modality",
+                          "vascular_leg_massage",
+                          "--leg-ulcer-sites",
+                          "ankle_left",
+                          "--age-years",
+                          "64",
+                          "--format",
+                          "json"})
+                  .out);
+    EXPECT_EQ(run_contra({"check", "--age-years=abc"}).code, 65);
+    EXPECT_EQ(run_contra({"check", "--modality=mld_legz"}).code, 65);
+}
+
+TEST(Cli, SitesAreReadAsPeopleWriteThemEverywhereAnAnswerIsGiven) {
+    // Twisted varicose veins at calf_left: avoid it and everything distal on that leg.
+    const std::string twisted_calf_left = run_contra({"check",
+                                                      "--modality=vascular_leg_massage",
+                                                      "--varicose-twisted-bulging",
+                                                      "--varicose-vein-sites=calf_left",
+                                                      "--format=json"})
+                                              .out;
+    const auto expect_calf_left = [&](const Outcome& run) {
+        EXPECT_EQ(run.out, twisted_calf_left) << run.err;
+    };
+    for (const char* spelling : {"left calf", "Calf Left", "calf-left", "left_calf"}) {
+        const std::vector<std::string> base{"check",
+                                            "--modality=vascular_leg_massage",
+                                            "--varicose-twisted-bulging",
+                                            "--format=json"};
+        auto with = [&](std::vector<std::string> extra) {
+            extra.insert(extra.begin(), base.begin(), base.end());
+            return extra;
+        };
+        expect_calf_left(run_contra(with({"--varicose-vein-sites", spelling})));
+        expect_calf_left(
+            run_contra(with({"--set", std::string("varicose_vein_sites=") + spelling})));
+        expect_calf_left(
+            run_contra(with({"-"}), fmt::format("varicose_vein_sites: [{}]\n", spelling)));
+        expect_calf_left(
+            run_contra(with({"-"}), fmt::format("varicose_vein_sites: {}\n", spelling)));
+        expect_calf_left(
+            run_contra(with({"-"}), fmt::format(R"({{"varicose_vein_sites": ["{}"]}})", spelling)));
+    }
+    const Outcome unsided = run_contra({"check", "--set", "varicose_vein_sites=calf"});
+    EXPECT_EQ(unsided.code, 65);
+    EXPECT_NE(unsided.err.find("has no side: did you mean calf_left, calf_right or both"),
+              std::string::npos)
+        << unsided.err;
+}
+
 TEST(Cli, AMissingProfileFileExits66) {
     const Outcome run = run_contra({"check", "/nonexistent/client.yaml"});
     EXPECT_EQ(run.code, 66);
@@ -122,9 +226,10 @@ TEST(Cli, ABadProfileExits65WithALocatedMessageAndNoVerdict) {
     const Outcome run = run_contra({"check", path.string()});
     EXPECT_EQ(run.code, 65);
     EXPECT_TRUE(run.out.empty());
-    EXPECT_NE(run.err.find(path.string() +
-                           ":1:13: error: expected yes or no for 'leg_warmth', got 'maybe'"),
-              std::string::npos)
+    EXPECT_NE(
+        run.err.find(path.string() +
+                     ":1:13: error: expected yes, no or unknown for 'leg_warmth', got 'maybe'"),
+        std::string::npos)
         << run.err;
 }
 
