@@ -12,6 +12,7 @@
 #include "cli/questions_command.hpp"
 #include "cli/test_command.hpp"
 #include "contra/suggest.hpp"
+#include "contra/terminal_text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>
@@ -56,10 +57,10 @@ int report_unexpected(const CLI::ExtrasError& error, const CLI::App& command, st
         if (argument.rfind('-', 0) == 0) {
             fmt::print(err,
                        "contra: error: unknown option '{}'{}\n",
-                       argument,
+                       escape_controls(argument),
                        did_you_mean(argument.substr(0, argument.find('=')), known));
         } else {
-            fmt::print(err, "contra: error: unexpected argument '{}'\n", argument);
+            fmt::print(err, "contra: error: unexpected argument '{}'\n", escape_controls(argument));
         }
         start = end + 1;
     }
@@ -84,7 +85,7 @@ int report_unknown_command(const CLI::App& app,
             fmt::print(err,
                        "contra: error: unknown command '{}'{}\nRun 'contra --help' for the "
                        "commands.\n",
-                       word,
+                       escape_controls(word),
                        did_you_mean(word, commands));
             return to_int(ExitCode::usage);
         }
@@ -190,7 +191,7 @@ int run_command(int argc,
             }
             fmt::print(err,
                        "contra: error: {}\nRun 'contra{} --help' for the options.\n",
-                       e.what(),
+                       escape_controls(e.what()),
                        check->parsed() ? " check" : "");
             return to_int(ExitCode::usage);
         }
@@ -237,7 +238,7 @@ int run_command(int argc,
                    "'contra --help'\n");
         return to_int(ExitCode::usage);
     } catch (const std::exception& e) {
-        fmt::print(err, "contra: internal error: {}\n", e.what());
+        fmt::print(err, "contra: internal error: {}\n", escape_controls(e.what()));
     } catch (...) {
         fmt::print(err, "contra: internal error\n");
     }

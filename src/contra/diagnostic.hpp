@@ -40,6 +40,7 @@ enum class DiagnosticCode {
     one_sided_site,      ///< lint: a rule names one side where the condition cannot know the side
     unused_value,        ///< lint: enum values no condition tells apart
     csv_syntax,          ///< a CSV row libcsv cannot read (an unclosed quote, say)
+    mixed_screening,     ///< lint: a screening question mixing emergency signs with precautions
     count_
 };
 

@@ -172,6 +172,7 @@ class Linter {
         check_unused_sites();
         check_one_sided_sites();
         check_unused_values();
+        check_screening_levels();
         return std::move(m_out);
     }
 
@@ -364,6 +365,54 @@ class Linter {
                         fact.id,
                         names));
             }
+        }
+    }
+
+    // The most serious level each fact can lead to, through the rules that read it.
+    std::vector<Level> highest_levels() const {
+        std::vector<Level> highest(m_pack.facts.size(), Level::proceed);
+        for (const Rule& rule : m_pack.rules) {
+            std::set<std::uint32_t> facts;
+            facts_of_condition(m_pack, rule.condition, facts);
+            for (const std::uint32_t fact : facts) {
+                highest[fact] = std::max(highest[fact], rule.level);
+            }
+        }
+        return highest;
+    }
+
+    // A `y` to a screening question asks each member in turn, but its wording and its `n` cover
+    // them all: an emergency sign beside facts that call only for precautions is easily lost in
+    // the list, so such a group is split. Optional measurements are left out: one not taken is
+    // absent whatever the grouping.
+    void check_screening_levels() {
+        const std::vector<Level> highest = highest_levels();
+        for (const ScreeningGroup& group : m_pack.screening) {
+            std::vector<std::string> emergencies;
+            std::vector<std::string> precautions;
+            for (const std::uint32_t fact : group.facts) {
+                if (m_pack.facts[fact].unknown == UnknownPolicy::optional) {
+                    continue;
+                }
+                if (highest[fact] == Level::emergency) {
+                    emergencies.push_back(m_pack.facts[fact].id);
+                } else if (highest[fact] < Level::postpone_and_refer) {
+                    precautions.push_back(m_pack.facts[fact].id);
+                }
+            }
+            if (emergencies.empty() || precautions.empty()) {
+                continue;
+            }
+            const std::uint32_t first = group.facts.front();
+            add(Severity::warning,
+                DiagnosticCode::mixed_screening,
+                first < m_sources.facts.size() ? m_sources.facts[first] : SourceLocation{},
+                fmt::format("screening question '{}' mixes emergency signs ({}) with facts that "
+                            "call for precautions at most ({}); ask the emergency signs on their "
+                            "own",
+                            group.id,
+                            fmt::join(emergencies, ", "),
+                            fmt::join(precautions, ", ")));
         }
     }
 
