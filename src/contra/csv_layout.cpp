@@ -19,8 +19,11 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-Diagnostic cell_error(
-    const std::string& file, int line, std::size_t column, std::string field, std::string message) {
+Diagnostic cell_error(const std::string& file,
+                      std::int64_t line,
+                      std::size_t column,
+                      std::string field,
+                      std::string message) {
     Diagnostic diagnostic;
     diagnostic.code = DiagnosticCode::bad_value;
     diagnostic.where = {file, line, static_cast<int>(column + 1)};
