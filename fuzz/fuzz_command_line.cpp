@@ -44,12 +44,19 @@ bool reads_one_profile_from_stdin(const std::vector<std::string>& arguments) {
     if (command != "check" && command != "explain") {
         return false;
     }
+    bool reads = false;
     for (std::size_t i = 2; i < arguments.size(); ++i) {
-        if (arguments[i] == "-" && arguments[i - 1].rfind("--", 0) != 0) {
-            return true;
+        const std::string& argument = arguments[i];
+        // --help, --version, or -h inside a cluster of short flags (`-heck`) answer without
+        // reading anything.
+        if (argument == "--help" || argument == "--version" ||
+            (argument.size() > 1 && argument[0] == '-' && argument[1] != '-' &&
+             argument.find('h') != std::string::npos)) {
+            return false;
         }
+        reads = reads || (argument == "-" && arguments[i - 1].rfind("--", 0) != 0);
     }
-    return false;
+    return reads;
 }
 
 } // namespace
