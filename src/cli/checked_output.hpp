@@ -36,7 +36,7 @@ class FdOutputBuffer : public std::streambuf {
 
     int m_fd;
     int m_error = 0;
-    std::array<char, 64 * 1024> m_buffer{};
+    std::array<char, std::size_t{64} * 1024> m_buffer{};
 };
 
 /// Flushes `out` and says why a write to it failed (strerror of the first failure when `out`
