@@ -11,8 +11,8 @@
 #include "cli/pack_choice.hpp"
 #include "cli/questions_command.hpp"
 #include "cli/test_command.hpp"
-#include "contra/suggest.hpp"
-#include "contra/terminal_text.hpp"
+#include "util/suggest.hpp"
+#include "util/terminal_text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/ostream.h>

@@ -1,17 +1,17 @@
 #include "cli/batch_command.hpp"
 
+#include "batch/batch_result.hpp"
+#include "batch/batch_runner.hpp"
+#include "batch/column_map.hpp"
+#include "batch/csv_layout.hpp"
+#include "batch/csv_records.hpp"
+#include "batch/text_record_sources.hpp"
 #include "cli/batch_progress.hpp"
 #include "cli/batch_signals.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/usable_cpus.hpp"
-#include "contra/batch_result.hpp"
-#include "contra/batch_runner.hpp"
-#include "contra/column_map.hpp"
-#include "contra/csv_layout.hpp"
-#include "contra/csv_records.hpp"
-#include "contra/file_text.hpp"
-#include "contra/text_record_sources.hpp"
+#include "util/file_text.hpp"
 
 #include <fmt/ostream.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cli/app.hpp"
-#include "contra/rule_pack.hpp"
+#include "model/rule_pack.hpp"
 
 #include <CLI/App.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "contra/batch_runner.hpp"
+#include "batch/batch_runner.hpp"
 
 #include <chrono>
 #include <cstddef>

@@ -2,11 +2,11 @@
 
 #include "cli/app.hpp"
 #include "cli/audit_log.hpp"
-#include "cli/output_file.hpp"
 #include "cli/fact_options.hpp"
-#include "contra/profile.hpp"
-#include "contra/report.hpp"
-#include "contra/rule_pack.hpp"
+#include "cli/output_file.hpp"
+#include "model/profile.hpp"
+#include "model/report.hpp"
+#include "model/rule_pack.hpp"
 
 #include <CLI/App.hpp>
 

@@ -1,6 +1,6 @@
 #include "cli/completion.hpp"
 
-#include "contra/fact_value.hpp"
+#include "model/fact_value.hpp"
 
 #include <fmt/format.h>
 

@@ -5,13 +5,14 @@
 #include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/profile_file.hpp"
-#include "contra/audit_record.hpp"
-#include "contra/fact_value.hpp"
-#include "contra/interview.hpp"
-#include "contra/interview_order.hpp"
-#include "contra/render_json.hpp"
-#include "contra/render_text.hpp"
-#include "contra/terminal_text.hpp"
+#include "engine/interview.hpp"
+#include "engine/interview_order.hpp"
+#include "input/profile_reader.hpp"
+#include "model/fact_value.hpp"
+#include "output/audit_record.hpp"
+#include "output/render_json.hpp"
+#include "output/render_text.hpp"
+#include "util/terminal_text.hpp"
 
 #include <fmt/ostream.h>
 

@@ -2,7 +2,7 @@
 
 #include "cli/app.hpp"
 #include "cli/check_command.hpp"
-#include "contra/rule_pack.hpp"
+#include "model/rule_pack.hpp"
 
 #include <CLI/App.hpp>
 

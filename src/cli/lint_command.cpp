@@ -1,9 +1,9 @@
 #include "cli/lint_command.hpp"
 
+#include "authoring/lint.hpp"
 #include "cli/exit_codes.hpp"
-#include "contra/lint.hpp"
-#include "contra/pack_loader.hpp"
-#include "contra/render_json.hpp"
+#include "output/render_json.hpp"
+#include "pack/pack_loader.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

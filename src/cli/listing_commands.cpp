@@ -1,9 +1,9 @@
 #include "cli/listing_commands.hpp"
 
 #include "cli/pack_choice.hpp"
-#include "contra/render_json.hpp"
-#include "contra/render_listing.hpp"
-#include "contra/render_sites.hpp"
+#include "output/render_json.hpp"
+#include "output/render_listing.hpp"
+#include "output/render_sites.hpp"
 
 #include <fmt/format.h>
 

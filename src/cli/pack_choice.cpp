@@ -1,9 +1,9 @@
 #include "cli/pack_choice.hpp"
 
 #include "cli/bundled_pack.hpp"
-#include "contra/pack_codec.hpp"
-#include "contra/pack_loader.hpp"
-#include "contra/terminal_text.hpp"
+#include "pack/pack_codec.hpp"
+#include "pack/pack_loader.hpp"
+#include "util/terminal_text.hpp"
 
 #include <fmt/ostream.h>
 

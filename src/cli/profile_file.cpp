@@ -1,9 +1,10 @@
 #include "cli/profile_file.hpp"
 
 #include "cli/exit_codes.hpp"
-#include "contra/fhir_response.hpp"
-#include "contra/file_text.hpp"
-#include "contra/terminal_text.hpp"
+#include "input/fhir_response.hpp"
+#include "input/profile_reader.hpp"
+#include "util/file_text.hpp"
+#include "util/terminal_text.hpp"
 
 #include <fmt/ostream.h>
 

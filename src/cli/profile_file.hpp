@@ -1,7 +1,7 @@
 #pragma once
 
-#include "contra/profile.hpp"
-#include "contra/rule_pack.hpp"
+#include "input/profile_reader.hpp"
+#include "model/rule_pack.hpp"
 
 #include <iosfwd>
 #include <optional>

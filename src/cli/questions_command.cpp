@@ -1,9 +1,9 @@
 #include "cli/questions_command.hpp"
 
 #include "cli/pack_choice.hpp"
-#include "contra/fhir_questionnaire.hpp"
-#include "contra/render_json.hpp"
-#include "contra/render_listing.hpp"
+#include "output/fhir_questionnaire.hpp"
+#include "output/render_json.hpp"
+#include "output/render_listing.hpp"
 
 namespace contra::cli {
 

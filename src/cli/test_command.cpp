@@ -1,13 +1,13 @@
 #include "cli/test_command.hpp"
 
+#include "authoring/junit_report.hpp"
+#include "authoring/scenario.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output_file.hpp"
-#include "contra/file_text.hpp"
-#include "contra/folder_file.hpp"
-#include "contra/junit_report.hpp"
-#include "contra/pack_loader.hpp"
-#include "contra/scenario.hpp"
-#include "contra/terminal_text.hpp"
+#include "pack/pack_loader.hpp"
+#include "util/file_text.hpp"
+#include "util/folder_file.hpp"
+#include "util/terminal_text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

@@ -1,8 +1,8 @@
 // contra-packc: compiles a rule pack into C++ source at build time, so the contra binary
 // carries the bundled pack and never parses its YAML at run time.
 
-#include "contra/pack_codec.hpp"
-#include "contra/pack_loader.hpp"
+#include "pack/pack_codec.hpp"
+#include "pack/pack_loader.hpp"
 
 #include <fmt/format.h>
 #include <fmt/os.h>

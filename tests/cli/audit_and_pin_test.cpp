@@ -1,7 +1,7 @@
 // --pack-sha256 pins the logic a clinic validated; --audit-log keeps a record of each decision
 // without the patient's answers unless asked.
 #include "cli/bundled_pack.hpp"
-#include "contra/pack_codec.hpp"
+#include "pack/pack_codec.hpp"
 #include "run_contra.hpp"
 
 #include <gtest/gtest.h>

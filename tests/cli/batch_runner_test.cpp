@@ -1,11 +1,11 @@
 // The batch runner and its worker pool, in process: a thread that cannot start, an output that
 // fails, a stop request, the bytes in flight, and the default number of threads.
 
+#include "batch/batch_runner.hpp"
+#include "batch/record_profile.hpp"
 #include "cli/bundled_pack.hpp"
 #include "cli/usable_cpus.hpp"
-#include "contra/batch_runner.hpp"
-#include "contra/pack_codec.hpp"
-#include "contra/record_profile.hpp"
+#include "pack/pack_codec.hpp"
 
 #include <gtest/gtest.h>
 

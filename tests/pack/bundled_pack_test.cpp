@@ -2,11 +2,11 @@
 // of domain.md, and its scenario suites pass and cover every rule firing and not firing.
 // Each scenario is registered as its own test so a failure names it.
 
+#include "authoring/scenario.hpp"
 #include "cli/bundled_pack.hpp"
-#include "contra/file_text.hpp"
-#include "contra/pack_codec.hpp"
-#include "contra/pack_loader.hpp"
-#include "contra/scenario.hpp"
+#include "pack/pack_codec.hpp"
+#include "pack/pack_loader.hpp"
+#include "util/file_text.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

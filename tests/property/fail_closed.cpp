@@ -1,8 +1,8 @@
 #include "fail_closed.hpp"
 
-#include "contra/evaluation.hpp"
-#include "contra/evaluator.hpp"
-#include "contra/render_json.hpp"
+#include "engine/evaluation.hpp"
+#include "engine/evaluator.hpp"
+#include "output/render_json.hpp"
 #include "profile_generator.hpp"
 
 #include <fmt/format.h>

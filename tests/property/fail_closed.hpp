@@ -1,6 +1,6 @@
 #pragma once
 
-#include "contra/rule_pack.hpp"
+#include "model/rule_pack.hpp"
 
 #include <cstdint>
 #include <string>

@@ -4,8 +4,8 @@
 // finding lists every assumption it needs. A fixed seed keeps it repeatable;
 // bench/fail_closed_bench runs the same checks on many more profiles.
 #include "cli/bundled_pack.hpp"
-#include "contra/pack_codec.hpp"
 #include "fail_closed.hpp"
+#include "pack/pack_codec.hpp"
 
 #include <gtest/gtest.h>
 

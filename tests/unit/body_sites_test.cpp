@@ -1,4 +1,4 @@
-#include "contra/body_sites.hpp"
+#include "model/body_sites.hpp"
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>

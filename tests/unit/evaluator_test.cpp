@@ -1,4 +1,4 @@
-#include "contra/evaluator.hpp"
+#include "engine/evaluator.hpp"
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "contra/explanation.hpp"
+#include "output/explanation.hpp"
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>

@@ -1,8 +1,9 @@
 // The interview's logic without a terminal: which question comes next, gates, screening
 // questions, going back; and the pack's screening section as the loader checks it.
 
-#include "contra/interview.hpp"
-#include "contra/interview_order.hpp"
+#include "engine/interview.hpp"
+#include "engine/interview_order.hpp"
+#include "model/fact_value.hpp"
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,7 @@
-#include "contra/json_profile.hpp"
-#include "contra/yaml_reader.hpp"
+#include "input/json_profile.hpp"
+#include "input/profile_reader.hpp"
 #include "test_pack.hpp"
+#include "yaml/yaml_reader.hpp"
 
 #include <gtest/gtest.h>
 

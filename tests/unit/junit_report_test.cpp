@@ -1,4 +1,4 @@
-#include "contra/junit_report.hpp"
+#include "authoring/junit_report.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "contra/line_reader.hpp"
+#include "util/line_reader.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "contra/pack_codec.hpp"
+#include "pack/pack_codec.hpp"
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "contra/pack_loader.hpp"
+#include "pack/pack_loader.hpp"
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>

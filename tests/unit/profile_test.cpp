@@ -1,4 +1,4 @@
-#include "contra/profile.hpp"
+#include "input/profile_reader.hpp"
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
-#include "contra/evaluator.hpp"
-#include "contra/render_json.hpp"
-#include "contra/render_text.hpp"
+#include "engine/evaluator.hpp"
+#include "output/render_json.hpp"
+#include "output/render_text.hpp"
 #include "test_pack.hpp"
 
 #include <gtest/gtest.h>

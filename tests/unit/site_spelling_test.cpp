@@ -1,8 +1,8 @@
 // Sites as people write them, against the bundled pack's sites and aliases.
 
-#include "contra/fact_value.hpp"
-#include "contra/pack_loader.hpp"
-#include "contra/site_spelling.hpp"
+#include "model/fact_value.hpp"
+#include "model/site_spelling.hpp"
+#include "pack/pack_loader.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "contra/suggest.hpp"
+#include "util/suggest.hpp"
 
 #include <gtest/gtest.h>
 

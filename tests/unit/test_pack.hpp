@@ -2,9 +2,9 @@
 
 // A small pack, written inline, that exercises every feature of the engine.
 
-#include "contra/pack_loader.hpp"
-#include "contra/profile.hpp"
-#include "contra/yaml_reader.hpp"
+#include "input/profile_reader.hpp"
+#include "pack/pack_loader.hpp"
+#include "yaml/yaml_reader.hpp"
 
 #include <gtest/gtest.h>
 

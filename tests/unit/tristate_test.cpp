@@ -1,4 +1,4 @@
-#include "contra/tristate.hpp"
+#include "util/tristate.hpp"
 
 #include <gtest/gtest.h>
 

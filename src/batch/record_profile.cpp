@@ -1,0 +1,48 @@
+#include "batch/record_profile.hpp"
+
+#include "input/fhir_response.hpp"
+#include "input/profile_reader.hpp"
+
+namespace contra {
+
+namespace {
+
+// A record cut out of the input but too long to read.
+bool refuse_too_long(const BatchRecord& record, const std::string& file, RecordProfile& result) {
+    if (record.error.empty()) {
+        return false;
+    }
+    result.diagnostics.add(DiagnosticCode::limit_exceeded, {file, record.line, 1}, record.error);
+    return true;
+}
+
+} // namespace
+
+RecordProfile
+read_fhir_record(const RulePack& pack, const BatchRecord& record, const std::string& file) {
+    RecordProfile result;
+    if (refuse_too_long(record, file, result)) {
+        return result;
+    }
+    ProfileResult read = read_fhir_response(pack, record.text, file, &result.id);
+    result.profile = std::move(read.profile);
+    result.diagnostics = std::move(read.diagnostics);
+    result.diagnostics.shift_lines(record.line - 1);
+    return result;
+}
+
+RecordProfile
+read_text_record(const RulePack& pack, const BatchRecord& record, const std::string& file) {
+    RecordProfile result;
+    if (refuse_too_long(record, file, result)) {
+        return result;
+    }
+    // Read in place: the record's buffer goes back to the reading thread for the next record.
+    ProfileResult read = read_profile_text(pack, record.text, file, &result.id);
+    result.profile = std::move(read.profile);
+    result.diagnostics = std::move(read.diagnostics);
+    result.diagnostics.shift_lines(record.line - 1);
+    return result;
+}
+
+} // namespace contra

@@ -1,0 +1,66 @@
+#pragma once
+
+// Internal to the engine: three-valued evaluation of one profile against one pack, shared by
+// evaluate() and the explanations.
+
+#include "model/profile.hpp"
+#include "model/report.hpp"
+#include "model/rule_pack.hpp"
+#include "util/tristate.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace contra::detail {
+
+/// What a site expression may cover: certainly `lower`, at most `upper`.
+struct SiteBounds {
+    SiteSet lower;
+    SiteSet upper;
+    [[nodiscard]] bool certain() const { return lower == upper; }
+};
+
+/// Whether the pack's assumptions stand in for unanswered questions, or those questions stay
+/// unknown: the answers alone. The modality's default area stands either way (it follows from
+/// the answered modality).
+enum class Assumptions : std::uint8_t { apply, withhold };
+
+/// The answers of a profile after each fact's unknown policy, and the values of the pack's
+/// conditions and site expressions over them (Kleene logic; site sets as bounds).
+class Evaluation {
+  public:
+    Evaluation(const RulePack& pack,
+               const Profile& profile,
+               Assumptions assumptions = Assumptions::apply);
+
+    /// The value of condition `index` of the pack's arena.
+    Tri condition(std::uint32_t index);
+    /// The bounds of site expression `index` of the pack's arena.
+    SiteBounds sites(std::uint32_t index);
+
+    /// Adds the unanswered facts that keep `index` unknown.
+    void collect_needs(std::uint32_t index, std::vector<bool>& needed);
+    /// Adds the unanswered facts that keep site expression `index` uncertain.
+    void collect_site_needs(std::uint32_t index, std::vector<bool>& needed);
+
+    [[nodiscard]] const std::vector<Value>& values() const { return m_values; }
+    [[nodiscard]] const std::vector<Assumption>& assumptions() const { return m_assumed; }
+
+  private:
+    std::uint32_t child(std::uint32_t first, std::uint32_t i) const;
+    Tri choice_in(const Condition& node) const;
+    Tri predicate(std::uint32_t index);
+    SiteBounds whole_limb_of(const SiteExpr& expr);
+    void resolve_area();
+    void resolve_unknowns();
+    void resolve_follow_up(std::uint32_t fact);
+
+    const RulePack& m_pack;
+    std::vector<Value> m_values;
+    std::vector<std::int8_t> m_predicates; ///< cached Tri per predicate, -1 when not yet known
+    SiteBounds m_area;
+    std::vector<Assumption> m_assumed;
+    Assumptions m_assumptions;
+};
+
+} // namespace contra::detail

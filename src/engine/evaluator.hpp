@@ -1,0 +1,16 @@
+#pragma once
+
+#include "model/profile.hpp"
+#include "model/report.hpp"
+#include "model/rule_pack.hpp"
+
+namespace contra {
+
+/// Checks a profile against a pack: a pure function, no I/O.
+///
+/// Conditions are evaluated in Kleene logic over the answers after each fact's unknown policy;
+/// the verdict is the most severe fired level, or `incomplete` when that level would allow
+/// treatment today and some rule that could fire would raise it or add a site to avoid.
+Report evaluate(const RulePack& pack, const Profile& profile);
+
+} // namespace contra

@@ -1,0 +1,44 @@
+#pragma once
+
+// A profile written as YAML or JSON (one document), read into the model with each error located.
+
+#include "model/profile.hpp"
+#include "model/rule_pack.hpp"
+#include "util/diagnostic.hpp"
+
+#include <yaml-cpp/node/node.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace contra {
+
+struct ProfileResult {
+    std::optional<Profile> profile; ///< empty when there is any diagnostic
+    Diagnostics diagnostics;
+};
+
+/// Reads a profile written as YAML or JSON: a mapping from fact id to answer. Unknown fact
+/// ids, values outside a fact's type or range and duplicate keys are errors, each located.
+ProfileResult read_profile(const RulePack& pack, std::string_view text, std::string file_name);
+
+/// read_profile, where `record_id` (if not null) also accepts a key `id` and receives its text:
+/// the record identifier of a batch.
+ProfileResult read_profile_text(const RulePack& pack,
+                                std::string_view text,
+                                std::string file_name,
+                                std::optional<std::string>* record_id);
+
+class YamlDocument;
+
+/// Applies the answers of a mapping node of `doc` over `profile`; false on any error. Each
+/// diagnostic names the fact it concerns in `field`. With `record_id`, as read_profile_text.
+bool apply_profile_node(const RulePack& pack,
+                        const YamlDocument& doc,
+                        const YAML::Node& node,
+                        Profile& profile,
+                        Diagnostics& out,
+                        std::optional<std::string>* record_id = nullptr);
+
+} // namespace contra

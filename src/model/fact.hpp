@@ -1,0 +1,49 @@
+#pragma once
+
+#include "model/value.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace contra {
+
+enum class FactType : std::uint8_t { yes_no, enumeration, number, site_list };
+
+/// The choice indexes of a yes/no fact.
+inline constexpr std::uint8_t k_no = 0;
+inline constexpr std::uint8_t k_yes = 1;
+/// The most values an enum fact may have (choice sets are 64-bit masks).
+inline constexpr std::size_t k_max_choices = 64;
+
+/// What an unanswered question means (rules/README.md, "Unknown answers").
+enum class UnknownPolicy : std::uint8_t { required, optional, assume, required_when };
+
+/// One question of the pack's vocabulary.
+struct Fact {
+    std::string id;
+    FactType type = FactType::yes_no;
+    std::vector<std::string> values; ///< choice names; {"no", "yes"} for yes/no facts
+    std::string unit;
+    double min = 0;
+    double max = 0;
+    bool allow_none = false;
+    std::string question;
+    std::string why;
+    UnknownPolicy unknown = UnknownPolicy::required;
+    Value assumed; ///< with UnknownPolicy::assume, or with `assume_when`
+    /// Condition index + 1: the assumption holds only while this condition is true (a required
+    /// or required_when fact); 0 for none.
+    std::uint32_t assume_when = 0;
+    std::string assumption_note;     ///< wording of the assumption for people, may be empty
+    std::uint32_t required_when = 0; ///< condition index, with UnknownPolicy::required_when
+    bool informational = false;      ///< recorded for the practitioner; no rule needs to use it
+    bool requires_sites = false; ///< the treatment area: an empty answer leaves nothing to treat
+    std::uint64_t benign = 0;    ///< enum values declared to call for no rule (lint)
+
+    friend bool operator==(const Fact&, const Fact&) = default;
+};
+
+std::string_view to_string(FactType type);
+
+} // namespace contra

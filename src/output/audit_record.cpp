@@ -1,0 +1,44 @@
+#include "output/audit_record.hpp"
+
+#include "output/render_json.hpp"
+#include "util/sha256.hpp"
+
+namespace contra {
+
+using nlohmann::ordered_json;
+
+ordered_json answers_to_json(const RulePack& pack, const Profile& profile) {
+    ordered_json answers = ordered_json::object();
+    for (std::size_t i = 0; i < pack.facts.size(); ++i) {
+        if (!profile.answers[i].is_unknown()) {
+            answers[pack.facts[i].id] = value_to_json(pack, pack.facts[i], profile.answers[i]);
+        }
+    }
+    return answers;
+}
+
+std::string audit_record(const RulePack& pack,
+                         const Profile& profile,
+                         const Report& report,
+                         std::string_view utc_time,
+                         bool include_profile) {
+    ordered_json fired = ordered_json::array();
+    for (const Finding& finding : report.findings) {
+        fired.push_back(pack.rules[finding.rule].id);
+    }
+    const ordered_json answers = answers_to_json(pack, profile);
+    ordered_json record{{"time", utc_time},
+                        {"pack",
+                         ordered_json{{"name", pack.info.name},
+                                      {"version", pack.info.version},
+                                      {"sha256", pack.info.sha256}}},
+                        {"verdict", to_string(report.verdict)},
+                        {"fired", std::move(fired)},
+                        {"profile_sha256", sha256_hex(to_compact_json(answers))}};
+    if (include_profile) {
+        record["profile"] = answers;
+    }
+    return to_compact_json(record);
+}
+
+} // namespace contra

@@ -1,0 +1,237 @@
+#include "output/render_text.hpp"
+
+#include "model/fact_value.hpp"
+#include "util/terminal_text.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+
+namespace contra {
+namespace {
+
+constexpr std::string_view k_disclaimer =
+    "contra supports a practitioner's judgement; it does not diagnose.";
+
+fmt::text_style verdict_style(Verdict verdict) {
+    switch (verdict) {
+    case Verdict::proceed:
+        return fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold;
+    case Verdict::proceed_with_precautions:
+    case Verdict::incomplete:
+        return fmt::fg(fmt::terminal_color::yellow) | fmt::emphasis::bold;
+    case Verdict::postpone_and_refer:
+        return fmt::fg(fmt::terminal_color::magenta) | fmt::emphasis::bold;
+    case Verdict::do_not_massage:
+    case Verdict::emergency:
+        return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+    }
+    return fmt::emphasis::bold;
+}
+
+class Painter {
+  public:
+    explicit Painter(bool colour) : m_colour(colour) {}
+    std::string operator()(std::string_view text, fmt::text_style style) const {
+        return m_colour ? fmt::format(style, "{}", text) : std::string(text);
+    }
+    std::string heading(std::string_view text) const { return (*this)(text, fmt::emphasis::bold); }
+
+  private:
+    bool m_colour;
+};
+
+std::string headline(Verdict verdict) {
+    std::string text(to_string(verdict));
+    std::replace(text.begin(), text.end(), '_', ' ');
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
+        return static_cast<char>(std::toupper(c));
+    });
+    return text;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    return items.empty() ? "none" : fmt::format("{}", fmt::join(items, ", "));
+}
+
+std::string question_with_id(const Fact& fact) {
+    return fmt::format("{} [{}]", fact.question, fact.id);
+}
+
+// "; assumed: anticoagulant not asked": a finding that stands on a guess says so.
+std::string assumed_label(const RulePack& pack, const Finding& finding) {
+    if (finding.assumed_facts.empty()) {
+        return "";
+    }
+    std::vector<std::string> ids;
+    for (const std::uint32_t fact : finding.assumed_facts) {
+        ids.push_back(pack.facts[fact].id);
+    }
+    return fmt::format("; assumed: {} not asked", fmt::join(ids, ", "));
+}
+
+} // namespace
+
+std::string_view verdict_meaning(Verdict verdict) {
+    switch (verdict) {
+    case Verdict::proceed:
+        return "No rule fired and nothing unanswered could change that. Treat as planned.";
+    case Verdict::proceed_with_precautions:
+        return "Treat today only with every modification listed below.";
+    case Verdict::postpone_and_refer:
+        return "Not this treatment today: medical assessment or clearance first.";
+    case Verdict::do_not_massage:
+        return "Contraindicated now: no massage at all; urgent same-day medical assessment where "
+               "signs are present.";
+    case Verdict::emergency:
+        return "Call emergency services now (999/112/911). Do not leave the client alone.";
+    case Verdict::incomplete:
+        return "Not cleared: the answers so far would allow treatment, but unanswered questions "
+               "could change that. Ask them before treating.";
+    }
+    return "";
+}
+
+std::string wrap(std::string_view text, std::size_t indent, std::size_t width) {
+    std::string result;
+    std::size_t column = indent;
+    std::size_t start = 0;
+    bool first = true;
+    while (start < text.size()) {
+        const std::size_t space = text.find(' ', start);
+        const std::size_t end = space == std::string_view::npos ? text.size() : space;
+        const std::string_view word = text.substr(start, end - start);
+        start = end + 1;
+        if (word.empty()) {
+            continue;
+        }
+        if (!first && column + 1 + word.size() > width) {
+            result += '\n';
+            result.append(indent, ' ');
+            column = indent;
+        } else if (!first) {
+            result += ' ';
+            ++column;
+        }
+        result += word;
+        column += word.size();
+        first = false;
+    }
+    return result;
+}
+
+void render_text(const RulePack& pack,
+                 const Report& report,
+                 const TextOptions& options,
+                 std::ostream& out) {
+    const Painter paint(options.colour);
+    // Every text of the pack and the profile is escaped before it is laid out: only contra's
+    // own newlines and colours reach the terminal.
+    const auto safe = [](std::string_view text) { return escape_controls(text); };
+    const std::size_t width = options.width;
+    fmt::print(out, "{}\n", paint(headline(report.verdict), verdict_style(report.verdict)));
+    fmt::print(out, "{}\n", wrap(verdict_meaning(report.verdict), 0, width));
+    if (report.verdict == Verdict::incomplete) {
+        fmt::print(out, "The answers given so far reach: {}.\n", to_string(report.established));
+    }
+    if (report.verdict_rests_on_assumptions) {
+        fmt::print(out,
+                   "{}\n",
+                   wrap("This verdict rests on assumed answers, not given ones. Ask to confirm:",
+                        0,
+                        width));
+        for (const std::uint32_t fact : report.to_confirm) {
+            fmt::print(out, "  - {}\n", wrap(safe(question_with_id(pack.facts[fact])), 4, width));
+        }
+    }
+
+    if (!report.findings.empty()) {
+        fmt::print(out, "\n{}\n", paint.heading("What to do"));
+        for (const Finding& finding : report.findings) {
+            const Rule& rule = pack.rules[finding.rule];
+            std::string label = fmt::format("{} ({}{}{})",
+                                            rule.title,
+                                            to_string(finding.level),
+                                            finding.cleared ? ", lowered by medical clearance" : "",
+                                            assumed_label(pack, finding));
+            fmt::print(out, "  {:<5} {}\n", safe(rule.id), wrap(safe(label), 8, width));
+            std::string action = rule.action;
+            for (const std::string& note : finding.notes) {
+                action += " " + note;
+            }
+            fmt::print(out, "        {}\n", wrap(safe(action), 8, width));
+            for (const std::uint32_t fact : finding.assumed_facts) {
+                fmt::print(out,
+                           "        {}\n",
+                           wrap(fmt::format("To settle it, ask: {}",
+                                            safe(question_with_id(pack.facts[fact]))),
+                                8,
+                                width));
+            }
+        }
+    }
+
+    if (!report.avoid.empty() || !report.no_pressure.empty()) {
+        fmt::print(out, "\n{}\n", paint.heading("Where"));
+        fmt::print(out,
+                   "  Avoid:            {}\n",
+                   wrap(safe(join(pack.sites.describe(report.avoid))), 20, width));
+        fmt::print(out,
+                   "  Light touch only: {}\n",
+                   wrap(safe(join(pack.sites.describe(report.no_pressure))), 20, width));
+    }
+
+    if (!report.findings.empty()) {
+        fmt::print(out, "\n{}\n", paint.heading("Why"));
+        for (const Finding& finding : report.findings) {
+            const Rule& rule = pack.rules[finding.rule];
+            fmt::print(out, "  {:<5} {}\n", safe(rule.id), wrap(safe(rule.rationale), 8, width));
+            fmt::print(
+                out,
+                "        {}\n",
+                wrap(safe(fmt::format("Sources: {}", fmt::join(rule.sources, "; "))), 8, width));
+        }
+    }
+
+    if (!report.assumed.empty()) {
+        fmt::print(
+            out, "\n{}\n", paint.heading("Assumed (unanswered, so the cautious answer is used)"));
+        for (const Assumption& assumption : report.assumed) {
+            const Fact& fact = pack.facts[assumption.fact];
+            std::string value = describe_value(pack.sites, fact, assumption.value);
+            if (assumption.is_default_area) {
+                value += " (the modality's default area)";
+            } else if (!fact.assumption_note.empty()) {
+                value += fmt::format(" ({})", fact.assumption_note);
+            }
+            fmt::print(out, "  {}: {}\n", safe(fact.id), wrap(safe(value), 4, width));
+        }
+    }
+
+    if (!report.unanswered.empty()) {
+        fmt::print(
+            out, "\n{}\n", paint.heading("Still to ask (the answer could change the verdict)"));
+        for (const Unanswered& unanswered : report.unanswered) {
+            const Fact& fact = pack.facts[unanswered.fact];
+            fmt::print(out,
+                       "  - {}\n",
+                       wrap(safe(fmt::format("{} [{}] could raise it to {}",
+                                             fact.question,
+                                             fact.id,
+                                             to_string(unanswered.could_raise_to))),
+                            4,
+                            width));
+        }
+    }
+
+    fmt::print(out,
+               "\nPack {} {} (sha256 {})\n{}\n",
+               safe(pack.info.name),
+               safe(pack.info.version),
+               pack.info.sha256.substr(0, 12),
+               k_disclaimer);
+}
+
+} // namespace contra

@@ -1,0 +1,87 @@
+#pragma once
+
+// Internal to the pack loader: turns the sections of a pack's YAML files into a RulePack.
+
+#include "model/rule_pack.hpp"
+#include "pack/pack_loader.hpp"
+#include "yaml/yaml_reader.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace contra::detail {
+
+/// A section of a pack file (`facts:`, `rules:` ...) and the document it is in.
+struct Section {
+    const YamlDocument* doc = nullptr;
+    KeyValue entry;
+};
+
+/// Which names a condition may use where it appears.
+struct ConditionScope {
+    std::size_t visible_predicates = 0; ///< predicates [0, n) are defined above
+    bool in_fact_policy = false;        ///< inside a fact's `required_when`
+};
+
+class PackBuilder {
+  public:
+    PackBuilder(Diagnostics& out, PackSourceMap& sources) : m_out(out), m_sources(sources) {}
+
+    /// Builds the pack from its sections, keyed by name; a list section (`rules`, `facts` ...)
+    /// may come from several files, in manifest order. Errors go to the diagnostics.
+    RulePack build(const std::map<std::string, std::vector<Section>>& sections);
+
+  private:
+    void read_sites(const std::vector<Section>& sites, const std::vector<Section>& groups);
+    void read_site_aliases(const std::vector<Section>& aliases);
+    void read_facts(const Section& section);
+    void read_fact_policies(const Section& section);
+    void read_treatment(const Section* treatment, const std::vector<Section>& modalities);
+    void read_predicates(const Section& section);
+    void read_rules(const Section& section);
+    void read_screening(const Section& section);
+    void read_follow_ups(const Section& section);
+    std::optional<std::uint32_t> read_screening_member(const YamlDocument& doc,
+                                                       const std::string& group,
+                                                       const std::string& id,
+                                                       const YAML::Mark& mark);
+
+    std::optional<std::uint32_t>
+    parse_condition(const YamlDocument& doc, const YAML::Node& node, const ConditionScope& scope);
+    std::optional<std::uint32_t>
+    parse_fact_test(const YamlDocument& doc, const Fields& fields, const ConditionScope& scope);
+    std::optional<std::uint32_t>
+    parse_site_expr(const YamlDocument& doc, const YAML::Node& node, const ConditionScope& scope);
+    std::optional<std::uint32_t> parse_children(const YamlDocument& doc,
+                                                const KeyValue& entry,
+                                                const ConditionScope& scope,
+                                                bool sites,
+                                                Condition& node_for_conditions,
+                                                SiteExpr& node_for_sites);
+    std::optional<std::uint32_t> lookup_fact(const YamlDocument& doc, const KeyValue& entry);
+    std::optional<SiteSet> read_site_ids(const YamlDocument& doc, const KeyValue& entry);
+    std::optional<Value> read_fact_value(const YamlDocument& doc,
+                                         const Fact& fact,
+                                         const YAML::Node& node,
+                                         const YAML::Mark& mark);
+    std::uint32_t add_condition(const Condition& condition);
+    std::uint32_t
+    add_site_expr(const SiteExpr& expr, const YamlDocument& doc, const YAML::Node& node);
+    bool uses_conditional_fact(std::uint32_t condition) const;
+    bool site_expr_uses_conditional_fact(std::uint32_t expr) const;
+
+    Diagnostics& m_out;
+    PackSourceMap& m_sources;
+    RulePack m_pack;
+    std::map<std::string, SourceLocation> m_rule_ids;
+    std::map<std::string, SourceLocation> m_rule_names;
+    std::map<std::string, SourceLocation> m_fact_ids;
+    std::set<std::string> m_predicate_ids;
+    std::map<std::uint32_t, std::string> m_screened; ///< fact -> its screening group's id
+};
+
+} // namespace contra::detail

@@ -1,0 +1,41 @@
+#include "util/text_parse.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <system_error>
+
+namespace contra {
+
+std::optional<double> parse_number(std::string_view text) {
+    if (text.empty() || text.front() == '+') {
+        text.remove_prefix(text.empty() ? 0 : 1);
+    }
+    if (text.empty() || text.find_first_not_of("0123456789.-eE+") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool> parse_yes_no(std::string_view text) {
+    std::string lower(text);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
+        return static_cast<char>(std::tolower(c));
+    });
+    if (lower == "yes" || lower == "true") {
+        return true;
+    }
+    if (lower == "no" || lower == "false") {
+        return false;
+    }
+    return std::nullopt;
+}
+
+} // namespace contra

@@ -1,0 +1,16 @@
+#pragma once
+
+// Text to value, the same for every input form (YAML, JSON, flags, CSV cells).
+
+#include <optional>
+#include <string_view>
+
+namespace contra {
+
+/// A finite decimal number; hex, octal, `.nan`, `.inf` and out-of-range values are refused.
+std::optional<double> parse_number(std::string_view text);
+
+/// `yes`/`true` and `no`/`false` in any case, as YAML 1.1 and JSON write them.
+std::optional<bool> parse_yes_no(std::string_view text);
+
+} // namespace contra
