@@ -7,8 +7,8 @@
 // The profiles are written to OUT.ndjson (default: a file in the current folder), so that other
 // engines (bench/json-rules-engine) can read the very same input.
 #include "cli/bundled_pack.hpp"
-#include "contra/pack_codec.hpp"
-#include "contra/render_json.hpp"
+#include "output/render_json.hpp"
+#include "pack/pack_codec.hpp"
 #include "profile_generator.hpp"
 
 #include <fmt/format.h>

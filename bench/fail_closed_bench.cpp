@@ -3,8 +3,8 @@
 //
 //   contra-fail-closed-bench [PROFILES] [SEED]
 #include "cli/bundled_pack.hpp"
-#include "contra/pack_codec.hpp"
 #include "fail_closed.hpp"
+#include "pack/pack_codec.hpp"
 
 #include <fmt/format.h>
 

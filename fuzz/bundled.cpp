@@ -1,7 +1,7 @@
 #include "bundled.hpp"
 
 #include "cli/bundled_pack.hpp"
-#include "contra/pack_codec.hpp"
+#include "pack/pack_codec.hpp"
 
 #include <cstdlib>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "contra/rule_pack.hpp"
+#include "model/rule_pack.hpp"
 
 /// The bundled pack, decoded once per fuzzing process.
 const contra::RulePack& bundled_pack();

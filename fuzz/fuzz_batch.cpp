@@ -2,11 +2,11 @@
 // QuestionnaireResponses on NDJSON lines): every record must come out as exactly one JSON line,
 // a verdict or an error, never both or neither; the records (and the CSV rows an unclosed quote
 // swallowed) are what the summary counts, and every byte of the input is read.
+#include "batch/batch_runner.hpp"
+#include "batch/csv_layout.hpp"
+#include "batch/csv_records.hpp"
+#include "batch/text_record_sources.hpp"
 #include "bundled.hpp"
-#include "contra/batch_runner.hpp"
-#include "contra/csv_layout.hpp"
-#include "contra/csv_records.hpp"
-#include "contra/text_record_sources.hpp"
 #include "fuzz_target.hpp"
 
 #include <nlohmann/json.hpp>

@@ -1,11 +1,11 @@
 // The rule-pack loader (and, on a pack it accepts, lint and the binary codec) on a pack given as
 // one text: pack.yaml first, then each further file after a line "#@file NAME". A pack it
 // accepts must have read each file whole: one document, nothing after it.
-#include "contra/lint.hpp"
-#include "contra/pack_codec.hpp"
-#include "contra/pack_loader.hpp"
+#include "authoring/lint.hpp"
 #include "document_count.hpp"
 #include "fuzz_target.hpp"
+#include "pack/pack_codec.hpp"
+#include "pack/pack_loader.hpp"
 #include "pack_input.hpp"
 
 #include <cstdlib>

@@ -2,10 +2,10 @@
 // path must read to exactly the same answers (the fast path may only ever decline). What either
 // accepts must be the whole text: nlohmann reads it as one JSON value, yaml-cpp as one document.
 #include "bundled.hpp"
-#include "contra/json_profile.hpp"
-#include "contra/profile.hpp"
 #include "document_count.hpp"
 #include "fuzz_target.hpp"
+#include "input/json_profile.hpp"
+#include "input/profile_reader.hpp"
 
 #include <nlohmann/json.hpp>
 

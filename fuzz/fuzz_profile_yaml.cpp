@@ -1,12 +1,12 @@
 // The profile reader on YAML text, then the engine and both reporters on whatever it accepts.
 // A profile it accepts must have been the whole text: one document, nothing after it.
 #include "bundled.hpp"
-#include "contra/evaluator.hpp"
-#include "contra/profile.hpp"
-#include "contra/render_json.hpp"
-#include "contra/render_text.hpp"
 #include "document_count.hpp"
+#include "engine/evaluator.hpp"
 #include "fuzz_target.hpp"
+#include "input/profile_reader.hpp"
+#include "output/render_json.hpp"
+#include "output/render_text.hpp"
 
 #include <cstdlib>
 #include <sstream>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "contra/pack_loader.hpp"
+#include "pack/pack_loader.hpp"
 
 #include <string_view>
 #include <vector>
