@@ -1,6 +1,6 @@
 // The whole command line, in process: arguments separated by NUL bytes, and after an empty
 // argument (two NULs) the text given on standard input. Every run must end in an exit code
-// contract.md allows; an exception escaping or any other code is a finding. A verdict from a
+// docs/contract.md allows; an exception escaping or any other code is a finding. A verdict from a
 // profile read on standard input must have read all of it: one document, nothing after it.
 #include "cli/app.hpp"
 #include "document_count.hpp"

@@ -2,7 +2,7 @@
 
 namespace contra::cli {
 
-/// Exit codes of errors (contract.md; the sysexits.h numbers). Verdicts exit 0..5.
+/// Exit codes of errors (docs/contract.md; the sysexits.h numbers). Verdicts exit 0..5.
 enum class ExitCode : int {
     usage = 64,        ///< bad command line
     bad_profile = 65,  ///< the profile's data is wrong

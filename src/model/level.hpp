@@ -5,7 +5,8 @@
 
 namespace contra {
 
-/// The severity ladder of domain.md section 1, lowest first. The most severe fired rule wins.
+/// The severity ladder of rules/REFERENCE.md section 1, lowest first. The most severe fired rule
+/// wins.
 enum class Level {
     proceed,
     proceed_with_precautions,
@@ -31,7 +32,7 @@ std::optional<Level> level_from_string(std::string_view text);
 std::optional<Verdict> verdict_from_string(std::string_view text);
 Verdict to_verdict(Level level);
 
-/// The process exit code of contract.md for a verdict (0..5).
+/// The process exit code of docs/contract.md for a verdict (0..5).
 int exit_code(Verdict verdict);
 
 } // namespace contra

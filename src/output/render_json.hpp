@@ -9,7 +9,7 @@
 
 namespace contra {
 
-/// The JSON object of contract.md ("contra check --format json"), keys in a stable order.
+/// The JSON object of docs/contract.md ("contra check --format json"), keys in a stable order.
 nlohmann::ordered_json report_to_json(const RulePack& pack, const Report& report);
 
 /// Writes `json` indented by two spaces, and a newline. Bytes that are not UTF-8 (a hostile file

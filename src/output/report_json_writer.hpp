@@ -8,7 +8,7 @@
 
 namespace contra {
 
-/// Writes a report as the compact JSON object of contract.md, fast enough for a batch of
+/// Writes a report as the compact JSON object of docs/contract.md, fast enough for a batch of
 /// millions: everything a pack fixes (rule texts, site and level names) is serialized once, by
 /// nlohmann/json, when the writer is made; per report only the pieces are joined. report_to_json
 /// reads this writer's output, so the two can never disagree.

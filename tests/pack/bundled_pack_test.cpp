@@ -1,5 +1,5 @@
 // The bundled rule pack: it loads clean, the binary carries exactly it, it implements every rule
-// of domain.md, and its scenario suites pass and cover every rule firing and not firing.
+// of rules/REFERENCE.md, and its scenario suites pass and cover every rule firing and not firing.
 // Each scenario is registered as its own test so a failure names it.
 
 #include "authoring/scenario.hpp"
@@ -46,8 +46,8 @@ TEST(BundledPack, ImplementsEveryRuleOfTheDomainReference) {
     for (int n = 21; n <= 58; ++n) {
         expected.insert(fmt::format("R{}", n));
     }
-    // R20 is the engine's `incomplete`; R3A, R55a and R27b are named in domain.md; R31c splits
-    // R31's not-clearable case (see the rule's deviation note).
+    // R20 is the engine's `incomplete`; R3A, R55a and R27b are named in rules/REFERENCE.md; R31c
+    // splits R31's not-clearable case (see the rule's deviation note).
     expected.insert({"R3A", "R55a", "R27b", "R31c"});
     std::set<std::string> actual;
     for (const Rule& rule : source_pack().rules) {

@@ -54,7 +54,7 @@ void report(std::vector<std::string>& into, std::string line) {
 
 // The unanswered questions the pack requires: not those with a declared default, nor a
 // follow-up whose condition the answers already rule out or whose assumption applies
-// (domain.md's conditional tiers): those the unknown policies leave unknown.
+// (rules/REFERENCE.md's conditional tiers): those the unknown policies leave unknown.
 std::vector<std::size_t> open_questions(const RulePack& pack, const Profile& profile) {
     const detail::Evaluation evaluation(pack, profile);
     std::vector<std::size_t> open;
