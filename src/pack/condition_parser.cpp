@@ -1,12 +1,14 @@
 // The condition language of rules/README.md: YAML mappings become arena nodes of the pack.
 
 #include "model/fact_value.hpp"
+#include "pack/condition_operators.hpp"
 #include "pack/pack_builder.hpp"
 #include "util/suggest.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 namespace contra::detail {
 namespace {
@@ -18,7 +20,6 @@ bool is_conditional(const Fact& fact) {
 
 const std::vector<std::string> k_condition_forms{
     "all", "any", "not", "fact", "predicate", "has_sites"};
-const std::vector<std::string> k_fact_tests{"eq", "ne", "in", "not_in", "lt", "lte", "gt", "gte"};
 const std::vector<std::string> k_site_forms{"fact",
                                             "sites",
                                             "in_area",
@@ -29,6 +30,13 @@ const std::vector<std::string> k_site_forms{"fact",
                                             "union",
                                             "intersect",
                                             "when"};
+// The site forms that apply an operation to the expressions they hold.
+const std::array<std::pair<std::string_view, SiteExprKind>, 5> k_site_operations{
+    {{"union", SiteExprKind::union_of},
+     {"intersect", SiteExprKind::intersection},
+     {"in_area", SiteExprKind::in_area},
+     {"outside_area", SiteExprKind::outside_area},
+     {"with_distal", SiteExprKind::with_distal}}};
 
 std::string list_forms(const std::vector<std::string>& forms) {
     return fmt::format("{}", fmt::join(forms, ", "));
@@ -116,9 +124,13 @@ std::optional<Value> PackBuilder::read_fact_value(const YamlDocument& doc,
 std::optional<std::uint32_t> PackBuilder::parse_condition(const YamlDocument& doc,
                                                           const YAML::Node& node,
                                                           const ConditionScope& scope) {
-    std::vector<std::string> allowed = k_condition_forms;
-    allowed.insert(allowed.end(), k_fact_tests.begin(), k_fact_tests.end());
-    Fields fields(doc, node, "a condition", allowed, m_out);
+    static const std::vector<std::string> k_allowed = [] {
+        std::vector<std::string> allowed = k_condition_forms;
+        const auto& operators = condition_operator_names();
+        allowed.insert(allowed.end(), operators.begin(), operators.end());
+        return allowed;
+    }();
+    Fields fields(doc, node, "a condition", k_allowed, m_out);
     if (!fields.ok()) {
         return std::nullopt;
     }
@@ -133,60 +145,17 @@ std::optional<std::uint32_t> PackBuilder::parse_condition(const YamlDocument& do
         return std::nullopt;
     }
     const KeyValue& entry = fields.entries().front();
-    Condition condition;
-    SiteExpr unused;
     if (entry.key == "all" || entry.key == "any") {
-        condition.kind = entry.key == "all" ? ConditionKind::all : ConditionKind::any;
-        if (!parse_children(doc, entry, scope, false, condition, unused)) {
-            return std::nullopt;
-        }
-        return add_condition(condition);
+        return parse_condition_group(doc, entry, scope);
     }
     if (entry.key == "not") {
-        auto child = parse_condition(doc, entry.value, scope);
-        if (!child) {
-            return std::nullopt;
-        }
-        condition.kind = ConditionKind::negation;
-        condition.target = *child;
-        return add_condition(condition);
+        return parse_negation(doc, entry, scope);
     }
     if (entry.key == "predicate") {
-        auto id = read_scalar(doc, entry, m_out);
-        if (!id) {
-            return std::nullopt;
-        }
-        if (scope.in_fact_policy) {
-            m_out.add(doc.error(DiagnosticCode::bad_value,
-                                entry.value.Mark(),
-                                "a fact's 'required_when' may use facts only, not predicates"));
-            return std::nullopt;
-        }
-        std::vector<std::string> visible;
-        for (std::size_t i = 0; i < scope.visible_predicates; ++i) {
-            if (m_pack.predicates[i].id == *id) {
-                condition.kind = ConditionKind::predicate;
-                condition.target = static_cast<std::uint32_t>(i);
-                return add_condition(condition);
-            }
-            visible.push_back(m_pack.predicates[i].id);
-        }
-        m_out.add(doc.error(DiagnosticCode::unknown_name,
-                            entry.value.Mark(),
-                            fmt::format("unknown predicate '{}' (a predicate can use only those "
-                                        "defined above it){}",
-                                        *id,
-                                        did_you_mean(*id, visible))));
-        return std::nullopt;
+        return parse_predicate_use(doc, entry, scope);
     }
     if (entry.key == "has_sites") {
-        auto expr = parse_site_expr(doc, entry.value, scope);
-        if (!expr) {
-            return std::nullopt;
-        }
-        condition.kind = ConditionKind::has_sites;
-        condition.target = *expr;
-        return add_condition(condition);
+        return parse_has_sites(doc, entry, scope);
     }
     m_out.add(doc.error(DiagnosticCode::bad_value,
                         entry.key_mark,
@@ -194,132 +163,207 @@ std::optional<std::uint32_t> PackBuilder::parse_condition(const YamlDocument& do
     return std::nullopt;
 }
 
-std::optional<std::uint32_t> PackBuilder::parse_fact_test(const YamlDocument& doc,
-                                                          const Fields& fields,
+std::optional<std::uint32_t> PackBuilder::parse_condition_group(const YamlDocument& doc,
+                                                                const KeyValue& entry,
+                                                                const ConditionScope& scope) {
+    Condition condition;
+    SiteExpr unused;
+    condition.kind = entry.key == "all" ? ConditionKind::all : ConditionKind::any;
+    if (!parse_children(doc, entry, scope, false, condition, unused)) {
+        return std::nullopt;
+    }
+    return add_condition(condition);
+}
+
+std::optional<std::uint32_t> PackBuilder::parse_negation(const YamlDocument& doc,
+                                                         const KeyValue& entry,
+                                                         const ConditionScope& scope) {
+    auto child = parse_condition(doc, entry.value, scope);
+    if (!child) {
+        return std::nullopt;
+    }
+    Condition condition;
+    condition.kind = ConditionKind::negation;
+    condition.target = *child;
+    return add_condition(condition);
+}
+
+std::optional<std::uint32_t> PackBuilder::parse_predicate_use(const YamlDocument& doc,
+                                                              const KeyValue& entry,
+                                                              const ConditionScope& scope) {
+    auto id = read_scalar(doc, entry, m_out);
+    if (!id) {
+        return std::nullopt;
+    }
+    if (scope.in_fact_policy) {
+        m_out.add(doc.error(DiagnosticCode::bad_value,
+                            entry.value.Mark(),
+                            "a fact's 'required_when' may use facts only, not predicates"));
+        return std::nullopt;
+    }
+    std::vector<std::string> visible;
+    for (std::size_t i = 0; i < scope.visible_predicates; ++i) {
+        if (m_pack.predicates[i].id == *id) {
+            Condition condition;
+            condition.kind = ConditionKind::predicate;
+            condition.target = static_cast<std::uint32_t>(i);
+            return add_condition(condition);
+        }
+        visible.push_back(m_pack.predicates[i].id);
+    }
+    m_out.add(doc.error(DiagnosticCode::unknown_name,
+                        entry.value.Mark(),
+                        fmt::format("unknown predicate '{}' (a predicate can use only those "
+                                    "defined above it){}",
+                                    *id,
+                                    did_you_mean(*id, visible))));
+    return std::nullopt;
+}
+
+std::optional<std::uint32_t> PackBuilder::parse_has_sites(const YamlDocument& doc,
+                                                          const KeyValue& entry,
                                                           const ConditionScope& scope) {
-    const KeyValue& fact_entry = *fields.find("fact");
-    std::vector<const KeyValue*> tests;
+    auto expr = parse_site_expr(doc, entry.value, scope);
+    if (!expr) {
+        return std::nullopt;
+    }
+    Condition condition;
+    condition.kind = ConditionKind::has_sites;
+    condition.target = *expr;
+    return add_condition(condition);
+}
+
+// The one operator beside `fact:`; nullptr (reported) for another key or not exactly one.
+const KeyValue* PackBuilder::fact_test_operator(const YamlDocument& doc, const Fields& fields) {
+    const KeyValue* found = nullptr;
+    std::size_t operators = 0;
     for (const KeyValue& entry : fields.entries()) {
-        if (std::find(k_fact_tests.begin(), k_fact_tests.end(), entry.key) != k_fact_tests.end()) {
-            tests.push_back(&entry);
+        if (find_condition_operator(entry.key) != nullptr) {
+            found = operators++ == 0 ? &entry : found;
         } else if (entry.key != "fact") {
             m_out.add(doc.error(DiagnosticCode::bad_value,
                                 entry.key_mark,
                                 fmt::format("'{}' cannot stand beside 'fact:'", entry.key)));
-            return std::nullopt;
+            return nullptr;
         }
     }
-    if (tests.size() != 1) {
-        m_out.add(
-            doc.error(DiagnosticCode::bad_value,
-                      fact_entry.key_mark,
-                      fmt::format("a fact test has exactly one of: {}", list_forms(k_fact_tests))));
+    if (operators != 1) {
+        m_out.add(doc.error(DiagnosticCode::bad_value,
+                            fields.find("fact")->key_mark,
+                            fmt::format("a fact test has exactly one of: {}",
+                                        list_forms(condition_operator_names()))));
+        return nullptr;
+    }
+    return found;
+}
+
+std::optional<std::uint32_t>
+PackBuilder::parse_fact_test(const YamlDocument& doc, const Fields& fields, const ConditionScope&) {
+    const KeyValue* test = fact_test_operator(doc, fields);
+    if (test == nullptr) {
         return std::nullopt;
     }
-    auto index = lookup_fact(doc, fact_entry);
+    auto index = lookup_fact(doc, *fields.find("fact"));
     if (!index) {
         return std::nullopt;
     }
-    (void)scope;
     const Fact& fact = m_pack.facts[*index];
-    const KeyValue& test = *tests.front();
-    Condition condition;
-    condition.fact = *index;
     if (fact.type == FactType::site_list) {
         m_out.add(doc.error(DiagnosticCode::bad_value,
-                            test.key_mark,
+                            test->key_mark,
                             fmt::format("'{}' is a site list; test it with has_sites: {{fact: {}}}",
                                         fact.id,
                                         fact.id)));
         return std::nullopt;
     }
-    auto refuse_unknown = [&](const YAML::Node& value) {
-        if (value.IsScalar() && value.Scalar() == "unknown") {
-            m_out.add(doc.error(DiagnosticCode::bad_value,
-                                value.Mark(),
-                                "a condition cannot test for unknown; declare an assumption for "
-                                "the fact instead (unknown: {assume: VALUE})"));
-            return true;
-        }
-        return false;
-    };
-    if (fact.type == FactType::number) {
-        static const std::vector<std::pair<std::string, NumberOp>> ops{{"eq", NumberOp::eq},
-                                                                       {"ne", NumberOp::ne},
-                                                                       {"lt", NumberOp::lt},
-                                                                       {"lte", NumberOp::lte},
-                                                                       {"gt", NumberOp::gt},
-                                                                       {"gte", NumberOp::gte}};
-        const auto op = std::find_if(
-            ops.begin(), ops.end(), [&](const auto& pair) { return pair.first == test.key; });
-        if (op == ops.end()) {
-            m_out.add(doc.error(DiagnosticCode::bad_value,
-                                test.key_mark,
-                                fmt::format("'{}' is a number; compare it with eq, ne, lt, lte, gt "
-                                            "or gte, not '{}'",
-                                            fact.id,
-                                            test.key)));
-            return std::nullopt;
-        }
-        if (refuse_unknown(test.value)) {
-            return std::nullopt;
-        }
-        auto value = read_fact_value(doc, fact, test.value, test.key_mark);
-        if (!value) {
-            return std::nullopt;
-        }
-        if (value->kind != ValueKind::number) {
-            m_out.add(doc.error(DiagnosticCode::bad_value,
-                                test.value.Mark(),
-                                "compare numbers with a number, not none"));
-            return std::nullopt;
-        }
-        condition.kind = ConditionKind::number_compare;
-        condition.op = op->second;
-        condition.number = value->number;
-        return add_condition(condition);
+    const ConditionOperator& op = *find_condition_operator(test->key);
+    if (!applies_to(op, fact.type)) {
+        m_out.add(doc.error(DiagnosticCode::bad_value,
+                            test->key_mark,
+                            fact.type == FactType::number
+                                ? fmt::format("'{}' is a number; compare it with {}, not '{}'",
+                                              fact.id,
+                                              operators_for(fact.type),
+                                              test->key)
+                                : fmt::format("'{}' is {}; test it with {}, not '{}'",
+                                              fact.id,
+                                              to_string(fact.type),
+                                              operators_for(fact.type),
+                                              test->key)));
+        return std::nullopt;
     }
+    Condition condition;
+    condition.fact = *index;
+    return fact.type == FactType::number ? compare_number(doc, fact, op, *test, condition)
+                                         : test_choices(doc, fact, op, *test, condition);
+}
+
+// A value a fact test compares with; `unknown` is refused: the fact's policy decides about it.
+std::optional<Value> PackBuilder::read_tested_value(const YamlDocument& doc,
+                                                    const Fact& fact,
+                                                    const YAML::Node& node,
+                                                    const YAML::Mark& key_mark) {
+    if (node.IsScalar() && node.Scalar() == "unknown") {
+        m_out.add(doc.error(DiagnosticCode::bad_value,
+                            node.Mark(),
+                            "a condition cannot test for unknown; declare an assumption for "
+                            "the fact instead (unknown: {assume: VALUE})"));
+        return std::nullopt;
+    }
+    return read_fact_value(doc, fact, node, key_mark);
+}
+
+std::optional<std::uint32_t> PackBuilder::compare_number(const YamlDocument& doc,
+                                                         const Fact& fact,
+                                                         const ConditionOperator& op,
+                                                         const KeyValue& test,
+                                                         Condition& condition) {
+    auto value = read_tested_value(doc, fact, test.value, test.key_mark);
+    if (!value) {
+        return std::nullopt;
+    }
+    if (value->kind != ValueKind::number) {
+        m_out.add(doc.error(DiagnosticCode::bad_value,
+                            test.value.Mark(),
+                            "compare numbers with a number, not none"));
+        return std::nullopt;
+    }
+    condition.kind = ConditionKind::number_compare;
+    condition.op = *op.on_numbers;
+    condition.number = value->number;
+    return add_condition(condition);
+}
+
+std::optional<std::uint32_t> PackBuilder::test_choices(const YamlDocument& doc,
+                                                       const Fact& fact,
+                                                       const ConditionOperator& op,
+                                                       const KeyValue& test,
+                                                       Condition& condition) {
     condition.kind = ConditionKind::choice_in;
-    if (test.key == "eq" || test.key == "ne") {
-        if (refuse_unknown(test.value)) {
-            return std::nullopt;
-        }
-        auto value = read_fact_value(doc, fact, test.value, test.key_mark);
+    condition.negate = op.negate;
+    if (op.operands == Operands::one) {
+        auto value = read_tested_value(doc, fact, test.value, test.key_mark);
         if (!value) {
             return std::nullopt;
         }
         condition.choices = std::uint64_t{1} << value->choice;
-        condition.negate = test.key == "ne";
         return add_condition(condition);
     }
-    if (test.key == "in" || test.key == "not_in") {
-        if (!test.value.IsSequence() || test.value.size() == 0) {
-            m_out.add(doc.error(
-                DiagnosticCode::wrong_type,
-                test.value.Mark(),
-                fmt::format("'{}' takes a non-empty list of values of '{}'", test.key, fact.id)));
+    if (!test.value.IsSequence() || test.value.size() == 0) {
+        m_out.add(doc.error(
+            DiagnosticCode::wrong_type,
+            test.value.Mark(),
+            fmt::format("'{}' takes a non-empty list of values of '{}'", test.key, fact.id)));
+        return std::nullopt;
+    }
+    for (const YAML::Node& item : test.value) {
+        auto value = read_tested_value(doc, fact, item, test.key_mark);
+        if (!value) {
             return std::nullopt;
         }
-        for (const YAML::Node& item : test.value) {
-            if (refuse_unknown(item)) {
-                return std::nullopt;
-            }
-            auto value = read_fact_value(doc, fact, item, test.key_mark);
-            if (!value) {
-                return std::nullopt;
-            }
-            condition.choices |= std::uint64_t{1} << value->choice;
-        }
-        condition.negate = test.key == "not_in";
-        return add_condition(condition);
+        condition.choices |= std::uint64_t{1} << value->choice;
     }
-    m_out.add(doc.error(DiagnosticCode::bad_value,
-                        test.key_mark,
-                        fmt::format("'{}' is {}; test it with eq, ne, in or not_in, not '{}'",
-                                    fact.id,
-                                    to_string(fact.type),
-                                    test.key)));
-    return std::nullopt;
+    return add_condition(condition);
 }
 
 std::optional<std::uint32_t> PackBuilder::parse_children(const YamlDocument& doc,
@@ -361,53 +405,11 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
     if (!fields.ok()) {
         return std::nullopt;
     }
-    SiteExpr expr;
     if (const KeyValue* when = fields.find("when")) {
-        const KeyValue* sites = fields.find("sites");
-        if (sites == nullptr || fields.entries().size() != 2) {
-            m_out.add(
-                doc.error(DiagnosticCode::bad_value,
-                          when->key_mark,
-                          "a conditional site expression is {when: CONDITION, sites: EXPRESSION}"));
-            return std::nullopt;
-        }
-        auto condition = parse_condition(doc, when->value, scope);
-        auto child = parse_site_expr(doc, sites->value, scope);
-        if (!condition || !child) {
-            return std::nullopt;
-        }
-        expr.kind = SiteExprKind::when;
-        expr.condition = *condition;
-        expr.first = static_cast<std::uint32_t>(m_pack.children.size());
-        expr.count = 1;
-        m_pack.children.push_back(*child);
-        return add_site_expr(expr, doc, node);
+        return parse_conditional_sites(doc, node, fields, *when, scope);
     }
     if (const KeyValue* limb = fields.find("whole_limb_of")) {
-        const KeyValue* otherwise = fields.find("otherwise");
-        if (fields.entries().size() != (otherwise ? 2U : 1U)) {
-            m_out.add(doc.error(DiagnosticCode::bad_value,
-                                limb->key_mark,
-                                "write {whole_limb_of: EXPRESSION, otherwise: EXPRESSION}"));
-            return std::nullopt;
-        }
-        auto child = parse_site_expr(doc, limb->value, scope);
-        std::optional<std::uint32_t> fallback;
-        if (otherwise != nullptr) {
-            fallback = parse_site_expr(doc, otherwise->value, scope);
-            if (!fallback) {
-                return std::nullopt;
-            }
-        }
-        if (!child) {
-            return std::nullopt;
-        }
-        expr.kind = SiteExprKind::whole_limb_of;
-        expr.first = static_cast<std::uint32_t>(m_pack.children.size());
-        expr.count = 1;
-        m_pack.children.push_back(*child);
-        expr.otherwise = fallback ? *fallback + 1 : 0;
-        return add_site_expr(expr, doc, node);
+        return parse_whole_limb(doc, node, fields, *limb, scope);
     }
     if (fields.entries().size() != 1) {
         m_out.add(doc.error(
@@ -418,54 +420,137 @@ std::optional<std::uint32_t> PackBuilder::parse_site_expr(const YamlDocument& do
     }
     const KeyValue& entry = fields.entries().front();
     if (entry.key == "fact") {
-        auto index = lookup_fact(doc, entry);
-        if (!index) {
-            return std::nullopt;
-        }
-        if (m_pack.facts[*index].type != FactType::site_list) {
-            m_out.add(doc.error(DiagnosticCode::bad_value,
-                                entry.value.Mark(),
-                                fmt::format("'{}' is not a site list, so it has no sites",
-                                            m_pack.facts[*index].id)));
-            return std::nullopt;
-        }
-        expr.kind = SiteExprKind::fact;
-        expr.fact = *index;
-        return add_site_expr(expr, doc, node);
+        return parse_site_fact(doc, node, entry);
     }
     if (entry.key == "sites") {
-        auto sites = read_site_ids(doc, entry);
-        if (!sites) {
-            return std::nullopt;
-        }
-        expr.kind = SiteExprKind::literal;
-        expr.literal = *sites;
-        return add_site_expr(expr, doc, node);
-    }
-    if (entry.key == "union" || entry.key == "intersect") {
-        expr.kind = entry.key == "union" ? SiteExprKind::union_of : SiteExprKind::intersection;
-        Condition unused;
-        if (!parse_children(doc, entry, scope, true, unused, expr)) {
-            return std::nullopt;
-        }
-        return add_site_expr(expr, doc, node);
+        return parse_site_literal(doc, node, entry);
     }
     if (entry.key == "otherwise") {
         m_out.add(doc.error(
             DiagnosticCode::bad_value, entry.key_mark, "'otherwise' goes beside 'whole_limb_of'"));
         return std::nullopt;
     }
+    return parse_site_operation(doc, node, entry, scope);
+}
+
+std::uint32_t PackBuilder::add_site_expr_of(SiteExpr expr,
+                                            std::uint32_t child,
+                                            const YamlDocument& doc,
+                                            const YAML::Node& node) {
+    expr.first = static_cast<std::uint32_t>(m_pack.children.size());
+    expr.count = 1;
+    m_pack.children.push_back(child);
+    return add_site_expr(expr, doc, node);
+}
+
+std::optional<std::uint32_t> PackBuilder::parse_conditional_sites(const YamlDocument& doc,
+                                                                  const YAML::Node& node,
+                                                                  const Fields& fields,
+                                                                  const KeyValue& when,
+                                                                  const ConditionScope& scope) {
+    const KeyValue* sites = fields.find("sites");
+    if (sites == nullptr || fields.entries().size() != 2) {
+        m_out.add(
+            doc.error(DiagnosticCode::bad_value,
+                      when.key_mark,
+                      "a conditional site expression is {when: CONDITION, sites: EXPRESSION}"));
+        return std::nullopt;
+    }
+    auto condition = parse_condition(doc, when.value, scope);
+    auto child = parse_site_expr(doc, sites->value, scope);
+    if (!condition || !child) {
+        return std::nullopt;
+    }
+    SiteExpr expr;
+    expr.kind = SiteExprKind::when;
+    expr.condition = *condition;
+    return add_site_expr_of(expr, *child, doc, node);
+}
+
+std::optional<std::uint32_t> PackBuilder::parse_whole_limb(const YamlDocument& doc,
+                                                           const YAML::Node& node,
+                                                           const Fields& fields,
+                                                           const KeyValue& limb,
+                                                           const ConditionScope& scope) {
+    const KeyValue* otherwise = fields.find("otherwise");
+    if (fields.entries().size() != (otherwise ? 2U : 1U)) {
+        m_out.add(doc.error(DiagnosticCode::bad_value,
+                            limb.key_mark,
+                            "write {whole_limb_of: EXPRESSION, otherwise: EXPRESSION}"));
+        return std::nullopt;
+    }
+    auto child = parse_site_expr(doc, limb.value, scope);
+    std::optional<std::uint32_t> fallback;
+    if (otherwise != nullptr) {
+        fallback = parse_site_expr(doc, otherwise->value, scope);
+        if (!fallback) {
+            return std::nullopt;
+        }
+    }
+    if (!child) {
+        return std::nullopt;
+    }
+    SiteExpr expr;
+    expr.kind = SiteExprKind::whole_limb_of;
+    expr.otherwise = fallback ? *fallback + 1 : 0;
+    return add_site_expr_of(expr, *child, doc, node);
+}
+
+std::optional<std::uint32_t> PackBuilder::parse_site_fact(const YamlDocument& doc,
+                                                          const YAML::Node& node,
+                                                          const KeyValue& entry) {
+    auto index = lookup_fact(doc, entry);
+    if (!index) {
+        return std::nullopt;
+    }
+    if (m_pack.facts[*index].type != FactType::site_list) {
+        m_out.add(doc.error(
+            DiagnosticCode::bad_value,
+            entry.value.Mark(),
+            fmt::format("'{}' is not a site list, so it has no sites", m_pack.facts[*index].id)));
+        return std::nullopt;
+    }
+    SiteExpr expr;
+    expr.kind = SiteExprKind::fact;
+    expr.fact = *index;
+    return add_site_expr(expr, doc, node);
+}
+
+std::optional<std::uint32_t> PackBuilder::parse_site_literal(const YamlDocument& doc,
+                                                             const YAML::Node& node,
+                                                             const KeyValue& entry) {
+    auto sites = read_site_ids(doc, entry);
+    if (!sites) {
+        return std::nullopt;
+    }
+    SiteExpr expr;
+    expr.kind = SiteExprKind::literal;
+    expr.literal = *sites;
+    return add_site_expr(expr, doc, node);
+}
+
+// union and intersect take a list of expressions; in_area, outside_area and with_distal one.
+std::optional<std::uint32_t> PackBuilder::parse_site_operation(const YamlDocument& doc,
+                                                               const YAML::Node& node,
+                                                               const KeyValue& entry,
+                                                               const ConditionScope& scope) {
+    SiteExpr expr;
+    expr.kind = std::find_if(k_site_operations.begin(),
+                             k_site_operations.end(),
+                             [&](const auto& operation) { return operation.first == entry.key; })
+                    ->second;
+    if (expr.kind == SiteExprKind::union_of || expr.kind == SiteExprKind::intersection) {
+        Condition unused;
+        if (!parse_children(doc, entry, scope, true, unused, expr)) {
+            return std::nullopt;
+        }
+        return add_site_expr(expr, doc, node);
+    }
     auto child = parse_site_expr(doc, entry.value, scope);
     if (!child) {
         return std::nullopt;
     }
-    expr.kind = entry.key == "in_area"        ? SiteExprKind::in_area
-                : entry.key == "outside_area" ? SiteExprKind::outside_area
-                                              : SiteExprKind::with_distal;
-    expr.first = static_cast<std::uint32_t>(m_pack.children.size());
-    expr.count = 1;
-    m_pack.children.push_back(*child);
-    return add_site_expr(expr, doc, node);
+    return add_site_expr_of(expr, *child, doc, node);
 }
 
 bool PackBuilder::uses_conditional_fact(std::uint32_t index) const {

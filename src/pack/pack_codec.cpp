@@ -121,51 +121,108 @@ class Reader {
     std::string_view m_bytes;
 };
 
-} // namespace
+// One function per section of the pack, writing and reading in the same order.
 
-std::string encode_pack(const RulePack& pack) {
-    Writer w;
+void write_header(Writer& w, const PackInfo& info) {
     for (char c : k_magic) {
         w.scalar(c);
     }
-    w.text(pack.info.name);
-    w.text(pack.info.version);
-    w.text(pack.info.title);
-    w.texts(pack.info.authors);
-    w.text(pack.info.reviewed);
-    w.text(pack.info.sha256);
-    w.list(pack.sites.leaves(), [&](const Leaf& leaf) {
+    w.text(info.name);
+    w.text(info.version);
+    w.text(info.title);
+    w.texts(info.authors);
+    w.text(info.reviewed);
+    w.text(info.sha256);
+}
+
+// False when the bytes are not a pack of this format.
+bool read_header(Reader& r, PackInfo& info) {
+    if (r.take(k_magic.size()) != k_magic) {
+        return false;
+    }
+    info.name = r.text();
+    info.version = r.text();
+    info.title = r.text();
+    info.authors = r.texts();
+    info.reviewed = r.text();
+    info.sha256 = r.text();
+    return true;
+}
+
+void write_sites(Writer& w, const BodySites& sites) {
+    w.list(sites.leaves(), [&](const Leaf& leaf) {
         w.text(leaf.id);
         w.scalar(leaf.level);
     });
-    w.list(pack.sites.groups(), [&](const SiteGroup& group) {
+    w.list(sites.groups(), [&](const SiteGroup& group) {
         w.text(group.id);
         w.sites(group.leaves);
         w.scalar(group.is_limb);
     });
-    w.list(pack.sites.aliases(), [&](const SiteAlias& alias) {
+    w.list(sites.aliases(), [&](const SiteAlias& alias) {
         w.text(alias.name);
         w.text(alias.target);
     });
-    w.list(pack.facts, [&](const Fact& fact) {
-        w.text(fact.id);
-        w.scalar(fact.type);
-        w.texts(fact.values);
-        w.text(fact.unit);
-        w.scalar(fact.min);
-        w.scalar(fact.max);
-        w.scalar(fact.allow_none);
-        w.text(fact.question);
-        w.text(fact.why);
-        w.scalar(fact.unknown);
-        w.value(fact.assumed);
-        w.text(fact.assumption_note);
-        w.scalar(fact.required_when);
-        w.scalar(fact.assume_when);
-        w.scalar(fact.informational);
-        w.scalar(fact.requires_sites);
-        w.scalar(fact.benign);
+}
+
+BodySites read_sites(Reader& r) {
+    auto leaves = r.list<Leaf>([&](Leaf& leaf) {
+        leaf.id = r.text();
+        leaf.level = r.scalar<int>();
     });
+    auto groups = r.list<SiteGroup>([&](SiteGroup& group) {
+        group.id = r.text();
+        group.leaves = r.sites();
+        group.is_limb = r.scalar<bool>();
+    });
+    auto aliases = r.list<SiteAlias>([&](SiteAlias& alias) {
+        alias.name = r.text();
+        alias.target = r.text();
+    });
+    return BodySites(std::move(leaves), std::move(groups), std::move(aliases));
+}
+
+void write_fact(Writer& w, const Fact& fact) {
+    w.text(fact.id);
+    w.scalar(fact.type);
+    w.texts(fact.values);
+    w.text(fact.unit);
+    w.scalar(fact.min);
+    w.scalar(fact.max);
+    w.scalar(fact.allow_none);
+    w.text(fact.question);
+    w.text(fact.why);
+    w.scalar(fact.unknown);
+    w.value(fact.assumed);
+    w.text(fact.assumption_note);
+    w.scalar(fact.required_when);
+    w.scalar(fact.assume_when);
+    w.scalar(fact.informational);
+    w.scalar(fact.requires_sites);
+    w.scalar(fact.benign);
+}
+
+void read_fact(Reader& r, Fact& fact) {
+    fact.id = r.text();
+    fact.type = r.scalar<FactType>();
+    fact.values = r.texts();
+    fact.unit = r.text();
+    fact.min = r.scalar<double>();
+    fact.max = r.scalar<double>();
+    fact.allow_none = r.scalar<bool>();
+    fact.question = r.text();
+    fact.why = r.text();
+    fact.unknown = r.scalar<UnknownPolicy>();
+    fact.assumed = r.value();
+    fact.assumption_note = r.text();
+    fact.required_when = r.scalar<std::uint32_t>();
+    fact.assume_when = r.scalar<std::uint32_t>();
+    fact.informational = r.scalar<bool>();
+    fact.requires_sites = r.scalar<bool>();
+    fact.benign = r.scalar<std::uint64_t>();
+}
+
+void write_treatment(Writer& w, const RulePack& pack) {
     w.scalar(pack.modality_fact);
     w.scalar(pack.area_fact);
     w.scalar(pack.clearance_fact.has_value());
@@ -175,178 +232,194 @@ std::string encode_pack(const RulePack& pack) {
         w.text(modality.title);
         w.sites(modality.default_area);
     });
-    w.list(pack.predicates, [&](const Predicate& predicate) {
-        w.text(predicate.id);
-        w.text(predicate.title);
-        w.scalar(predicate.condition);
+}
+
+void read_treatment(Reader& r, RulePack& pack) {
+    pack.modality_fact = r.scalar<std::uint32_t>();
+    pack.area_fact = r.scalar<std::uint32_t>();
+    const bool has_clearance = r.scalar<bool>();
+    const auto clearance = r.scalar<std::uint32_t>();
+    if (has_clearance) {
+        pack.clearance_fact = clearance;
+    }
+    pack.modalities = r.list<Modality>([&](Modality& modality) {
+        modality.id = r.text();
+        modality.title = r.text();
+        modality.default_area = r.sites();
     });
-    w.list(pack.rules, [&](const Rule& rule) {
-        w.text(rule.id);
-        w.text(rule.name);
-        w.text(rule.title);
-        w.scalar(rule.level);
-        w.scalar(rule.clearable);
-        w.scalar(rule.condition);
-        w.scalar(rule.avoid);
-        w.scalar(rule.no_pressure);
-        w.text(rule.action);
-        w.list(rule.action_notes, [&](const ActionNote& note) {
-            w.scalar(note.condition);
-            w.text(note.text);
-        });
-        w.text(rule.rationale);
-        w.texts(rule.sources);
-        w.text(rule.grade);
-        w.text(rule.deviation);
+}
+
+void write_predicate(Writer& w, const Predicate& predicate) {
+    w.text(predicate.id);
+    w.text(predicate.title);
+    w.scalar(predicate.condition);
+}
+
+void read_predicate(Reader& r, Predicate& predicate) {
+    predicate.id = r.text();
+    predicate.title = r.text();
+    predicate.condition = r.scalar<std::uint32_t>();
+}
+
+void write_rule(Writer& w, const Rule& rule) {
+    w.text(rule.id);
+    w.text(rule.name);
+    w.text(rule.title);
+    w.scalar(rule.level);
+    w.scalar(rule.clearable);
+    w.scalar(rule.condition);
+    w.scalar(rule.avoid);
+    w.scalar(rule.no_pressure);
+    w.text(rule.action);
+    w.list(rule.action_notes, [&](const ActionNote& note) {
+        w.scalar(note.condition);
+        w.text(note.text);
     });
-    w.list(pack.conditions, [&](const Condition& c) {
-        w.scalar(c.kind);
-        w.scalar(c.op);
-        w.scalar(c.negate);
-        w.scalar(c.fact);
-        w.scalar(c.choices);
-        w.scalar(c.number);
-        w.scalar(c.target);
-        w.scalar(c.first);
-        w.scalar(c.count);
+    w.text(rule.rationale);
+    w.texts(rule.sources);
+    w.text(rule.grade);
+    w.text(rule.deviation);
+}
+
+void read_rule(Reader& r, Rule& rule) {
+    rule.id = r.text();
+    rule.name = r.text();
+    rule.title = r.text();
+    rule.level = r.scalar<Level>();
+    rule.clearable = r.scalar<bool>();
+    rule.condition = r.scalar<std::uint32_t>();
+    rule.avoid = r.scalar<std::uint32_t>();
+    rule.no_pressure = r.scalar<std::uint32_t>();
+    rule.action = r.text();
+    rule.action_notes = r.list<ActionNote>([&](ActionNote& note) {
+        note.condition = r.scalar<std::uint32_t>();
+        note.text = r.text();
     });
-    w.list(pack.site_exprs, [&](const SiteExpr& e) {
-        w.scalar(e.kind);
-        w.scalar(e.fact);
-        w.sites(e.literal);
-        w.scalar(e.condition);
-        w.scalar(e.otherwise);
-        w.scalar(e.first);
-        w.scalar(e.count);
-    });
-    w.list(pack.children, [&](std::uint32_t child) { w.scalar(child); });
-    w.list(pack.screening, [&](const ScreeningGroup& group) {
-        w.text(group.id);
-        w.text(group.question);
-        w.list(group.facts, [&](std::uint32_t fact) { w.scalar(fact); });
-    });
-    w.list(pack.follow_ups, [&](const FollowUps& follow_ups) {
-        w.scalar(follow_ups.after);
-        w.list(follow_ups.facts, [&](std::uint32_t fact) { w.scalar(fact); });
-    });
+    rule.rationale = r.text();
+    rule.sources = r.texts();
+    rule.grade = r.text();
+    rule.deviation = r.text();
+}
+
+void write_condition(Writer& w, const Condition& c) {
+    w.scalar(c.kind);
+    w.scalar(c.op);
+    w.scalar(c.negate);
+    w.scalar(c.fact);
+    w.scalar(c.choices);
+    w.scalar(c.number);
+    w.scalar(c.target);
+    w.scalar(c.first);
+    w.scalar(c.count);
+}
+
+void read_condition(Reader& r, Condition& c) {
+    c.kind = r.scalar<ConditionKind>();
+    c.op = r.scalar<NumberOp>();
+    c.negate = r.scalar<bool>();
+    c.fact = r.scalar<std::uint32_t>();
+    c.choices = r.scalar<std::uint64_t>();
+    c.number = r.scalar<double>();
+    c.target = r.scalar<std::uint32_t>();
+    c.first = r.scalar<std::uint32_t>();
+    c.count = r.scalar<std::uint32_t>();
+}
+
+void write_site_expr(Writer& w, const SiteExpr& e) {
+    w.scalar(e.kind);
+    w.scalar(e.fact);
+    w.sites(e.literal);
+    w.scalar(e.condition);
+    w.scalar(e.otherwise);
+    w.scalar(e.first);
+    w.scalar(e.count);
+}
+
+void read_site_expr(Reader& r, SiteExpr& e) {
+    e.kind = r.scalar<SiteExprKind>();
+    e.fact = r.scalar<std::uint32_t>();
+    e.literal = r.sites();
+    e.condition = r.scalar<std::uint32_t>();
+    e.otherwise = r.scalar<std::uint32_t>();
+    e.first = r.scalar<std::uint32_t>();
+    e.count = r.scalar<std::uint32_t>();
+}
+
+void write_indexes(Writer& w, const std::vector<std::uint32_t>& indexes) {
+    w.list(indexes, [&](std::uint32_t index) { w.scalar(index); });
+}
+
+std::vector<std::uint32_t> read_indexes(Reader& r) {
+    return r.list<std::uint32_t>([&](std::uint32_t& index) { index = r.scalar<std::uint32_t>(); });
+}
+
+void write_screening(Writer& w, const ScreeningGroup& group) {
+    w.text(group.id);
+    w.text(group.question);
+    write_indexes(w, group.facts);
+}
+
+void read_screening(Reader& r, ScreeningGroup& group) {
+    group.id = r.text();
+    group.question = r.text();
+    group.facts = read_indexes(r);
+}
+
+void write_follow_ups(Writer& w, const FollowUps& follow_ups) {
+    w.scalar(follow_ups.after);
+    write_indexes(w, follow_ups.facts);
+}
+
+void read_follow_ups(Reader& r, FollowUps& follow_ups) {
+    follow_ups.after = r.scalar<std::uint32_t>();
+    follow_ups.facts = read_indexes(r);
+}
+
+// A list of items, each written (or read) by `each`.
+template <typename T>
+void write_all(Writer& w, const std::vector<T>& items, void (*each)(Writer&, const T&)) {
+    w.list(items, [&](const T& item) { each(w, item); });
+}
+
+template <typename T> std::vector<T> read_all(Reader& r, void (*each)(Reader&, T&)) {
+    return r.list<T>([&](T& item) { each(r, item); });
+}
+
+} // namespace
+
+std::string encode_pack(const RulePack& pack) {
+    Writer w;
+    write_header(w, pack.info);
+    write_sites(w, pack.sites);
+    write_all(w, pack.facts, write_fact);
+    write_treatment(w, pack);
+    write_all(w, pack.predicates, write_predicate);
+    write_all(w, pack.rules, write_rule);
+    write_all(w, pack.conditions, write_condition);
+    write_all(w, pack.site_exprs, write_site_expr);
+    write_indexes(w, pack.children);
+    write_all(w, pack.screening, write_screening);
+    write_all(w, pack.follow_ups, write_follow_ups);
     return w.take();
 }
 
 std::optional<RulePack> decode_pack(std::string_view bytes) {
     try {
         Reader r(bytes);
-        if (r.take(k_magic.size()) != k_magic) {
+        RulePack pack;
+        if (!read_header(r, pack.info)) {
             return std::nullopt;
         }
-        RulePack pack;
-        pack.info.name = r.text();
-        pack.info.version = r.text();
-        pack.info.title = r.text();
-        pack.info.authors = r.texts();
-        pack.info.reviewed = r.text();
-        pack.info.sha256 = r.text();
-        auto leaves = r.list<Leaf>([&](Leaf& leaf) {
-            leaf.id = r.text();
-            leaf.level = r.scalar<int>();
-        });
-        auto groups = r.list<SiteGroup>([&](SiteGroup& group) {
-            group.id = r.text();
-            group.leaves = r.sites();
-            group.is_limb = r.scalar<bool>();
-        });
-        auto aliases = r.list<SiteAlias>([&](SiteAlias& alias) {
-            alias.name = r.text();
-            alias.target = r.text();
-        });
-        pack.sites = BodySites(std::move(leaves), std::move(groups), std::move(aliases));
-        pack.facts = r.list<Fact>([&](Fact& fact) {
-            fact.id = r.text();
-            fact.type = r.scalar<FactType>();
-            fact.values = r.texts();
-            fact.unit = r.text();
-            fact.min = r.scalar<double>();
-            fact.max = r.scalar<double>();
-            fact.allow_none = r.scalar<bool>();
-            fact.question = r.text();
-            fact.why = r.text();
-            fact.unknown = r.scalar<UnknownPolicy>();
-            fact.assumed = r.value();
-            fact.assumption_note = r.text();
-            fact.required_when = r.scalar<std::uint32_t>();
-            fact.assume_when = r.scalar<std::uint32_t>();
-            fact.informational = r.scalar<bool>();
-            fact.requires_sites = r.scalar<bool>();
-            fact.benign = r.scalar<std::uint64_t>();
-        });
-        pack.modality_fact = r.scalar<std::uint32_t>();
-        pack.area_fact = r.scalar<std::uint32_t>();
-        const bool has_clearance = r.scalar<bool>();
-        const auto clearance = r.scalar<std::uint32_t>();
-        if (has_clearance) {
-            pack.clearance_fact = clearance;
-        }
-        pack.modalities = r.list<Modality>([&](Modality& modality) {
-            modality.id = r.text();
-            modality.title = r.text();
-            modality.default_area = r.sites();
-        });
-        pack.predicates = r.list<Predicate>([&](Predicate& predicate) {
-            predicate.id = r.text();
-            predicate.title = r.text();
-            predicate.condition = r.scalar<std::uint32_t>();
-        });
-        pack.rules = r.list<Rule>([&](Rule& rule) {
-            rule.id = r.text();
-            rule.name = r.text();
-            rule.title = r.text();
-            rule.level = r.scalar<Level>();
-            rule.clearable = r.scalar<bool>();
-            rule.condition = r.scalar<std::uint32_t>();
-            rule.avoid = r.scalar<std::uint32_t>();
-            rule.no_pressure = r.scalar<std::uint32_t>();
-            rule.action = r.text();
-            rule.action_notes = r.list<ActionNote>([&](ActionNote& note) {
-                note.condition = r.scalar<std::uint32_t>();
-                note.text = r.text();
-            });
-            rule.rationale = r.text();
-            rule.sources = r.texts();
-            rule.grade = r.text();
-            rule.deviation = r.text();
-        });
-        pack.conditions = r.list<Condition>([&](Condition& c) {
-            c.kind = r.scalar<ConditionKind>();
-            c.op = r.scalar<NumberOp>();
-            c.negate = r.scalar<bool>();
-            c.fact = r.scalar<std::uint32_t>();
-            c.choices = r.scalar<std::uint64_t>();
-            c.number = r.scalar<double>();
-            c.target = r.scalar<std::uint32_t>();
-            c.first = r.scalar<std::uint32_t>();
-            c.count = r.scalar<std::uint32_t>();
-        });
-        pack.site_exprs = r.list<SiteExpr>([&](SiteExpr& e) {
-            e.kind = r.scalar<SiteExprKind>();
-            e.fact = r.scalar<std::uint32_t>();
-            e.literal = r.sites();
-            e.condition = r.scalar<std::uint32_t>();
-            e.otherwise = r.scalar<std::uint32_t>();
-            e.first = r.scalar<std::uint32_t>();
-            e.count = r.scalar<std::uint32_t>();
-        });
-        pack.children =
-            r.list<std::uint32_t>([&](std::uint32_t& child) { child = r.scalar<std::uint32_t>(); });
-        pack.screening = r.list<ScreeningGroup>([&](ScreeningGroup& group) {
-            group.id = r.text();
-            group.question = r.text();
-            group.facts = r.list<std::uint32_t>(
-                [&](std::uint32_t& fact) { fact = r.scalar<std::uint32_t>(); });
-        });
-        pack.follow_ups = r.list<FollowUps>([&](FollowUps& follow_ups) {
-            follow_ups.after = r.scalar<std::uint32_t>();
-            follow_ups.facts = r.list<std::uint32_t>(
-                [&](std::uint32_t& fact) { fact = r.scalar<std::uint32_t>(); });
-        });
+        pack.sites = read_sites(r);
+        pack.facts = read_all(r, read_fact);
+        read_treatment(r, pack);
+        pack.predicates = read_all(r, read_predicate);
+        pack.rules = read_all(r, read_rule);
+        pack.conditions = read_all(r, read_condition);
+        pack.site_exprs = read_all(r, read_site_expr);
+        pack.children = read_indexes(r);
+        pack.screening = read_all(r, read_screening);
+        pack.follow_ups = read_all(r, read_follow_ups);
         if (!r.done()) {
             return std::nullopt;
         }

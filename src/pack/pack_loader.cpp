@@ -39,6 +39,47 @@ bool is_plain_file_name(std::string_view name) {
            name.front() != '.';
 }
 
+// The files a manifest lists, each a plain file name listed once.
+std::optional<std::vector<std::pair<std::string, YAML::Mark>>>
+read_manifest_files(const YamlDocument& doc, const KeyValue& files, Diagnostics& out) {
+    auto names = read_scalar_list(doc, files, out);
+    if (!names) {
+        return std::nullopt;
+    }
+    std::vector<std::pair<std::string, YAML::Mark>> accepted;
+    std::map<std::string, YAML::Mark> listed;
+    for (auto& [file, mark] : *names) {
+        if (!is_plain_file_name(file)) {
+            out.add(doc.error(DiagnosticCode::bad_value,
+                              mark,
+                              fmt::format("'{}' is not a file of this pack: name a file in the "
+                                          "pack's own folder, without '/' or '..'",
+                                          file)));
+            continue;
+        }
+        if (const auto first = listed.find(file); first != listed.end()) {
+            const SourceLocation at = doc.location(first->second);
+            out.add(doc.error(DiagnosticCode::bad_value,
+                              mark,
+                              fmt::format("'{}' is already listed at {}:{}; list each file once",
+                                          file,
+                                          at.line,
+                                          at.column)));
+            continue;
+        }
+        if (listed.size() == k_max_pack_files) {
+            out.add(doc.error(DiagnosticCode::limit_exceeded,
+                              mark,
+                              fmt::format("a pack of more than {} files (limit max-pack-files)",
+                                          k_max_pack_files)));
+            break;
+        }
+        listed.emplace(file, mark);
+        accepted.emplace_back(file, mark);
+    }
+    return accepted;
+}
+
 std::optional<Manifest>
 read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) {
     Fields fields(doc,
@@ -68,41 +109,104 @@ read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) 
             manifest.info.authors.push_back(author);
         }
     }
-    auto names = read_scalar_list(doc, *files, out);
-    if (!names) {
+    auto listed = read_manifest_files(doc, *files, out);
+    if (!listed) {
         return std::nullopt;
     }
-    std::map<std::string, YAML::Mark> listed;
-    for (auto& [file, mark] : *names) {
-        if (!is_plain_file_name(file)) {
-            out.add(doc.error(DiagnosticCode::bad_value,
-                              mark,
-                              fmt::format("'{}' is not a file of this pack: name a file in the "
-                                          "pack's own folder, without '/' or '..'",
-                                          file)));
-            continue;
-        }
-        if (const auto first = listed.find(file); first != listed.end()) {
-            const SourceLocation at = doc.location(first->second);
-            out.add(doc.error(DiagnosticCode::bad_value,
-                              mark,
-                              fmt::format("'{}' is already listed at {}:{}; list each file once",
-                                          file,
-                                          at.line,
-                                          at.column)));
-            continue;
-        }
-        if (listed.size() == k_max_pack_files) {
-            out.add(doc.error(DiagnosticCode::limit_exceeded,
-                              mark,
-                              fmt::format("a pack of more than {} files (limit max-pack-files)",
-                                          k_max_pack_files)));
-            break;
-        }
-        listed.emplace(file, mark);
-        manifest.files.emplace_back(file, mark);
-    }
+    manifest.files = std::move(*listed);
     return manifest;
+}
+
+// The documents of a pack being loaded, and the sections they hold, by name.
+struct PackReading {
+    PackLoadResult& result;
+    const std::string& display_prefix;
+    std::vector<std::unique_ptr<YamlDocument>> documents;
+    std::map<std::string, std::vector<detail::Section>> sections;
+    std::optional<Manifest> manifest;
+    std::size_t pack_items = 0;
+};
+
+// Every document stays in memory until the pack is built: the pack as a whole is bounded.
+ItemLimit item_limit(std::size_t pack_items) {
+    return ItemLimit{
+        std::min(k_max_items, k_max_pack_items - pack_items),
+        pack_items + k_max_items > k_max_pack_items
+            ? fmt::format("more than {} values in all the pack's files (limit max-pack-items)",
+                          k_max_pack_items)
+            : std::string{}};
+}
+
+void add_section(PackReading& reading, const YamlDocument& doc, KeyValue& entry, bool in_manifest) {
+    Diagnostics& out = reading.result.diagnostics;
+    if (std::find(k_sections.begin(), k_sections.end(), entry.key) == k_sections.end()) {
+        out.add(doc.error(
+            DiagnosticCode::unknown_key,
+            entry.key_mark,
+            fmt::format("unknown section '{}'{}", entry.key, did_you_mean(entry.key, k_sections))));
+        return;
+    }
+    if (entry.key == "pack") {
+        if (in_manifest) {
+            reading.manifest = read_manifest(doc, entry, out);
+        } else {
+            out.add(doc.error(DiagnosticCode::bad_value,
+                              entry.key_mark,
+                              "the 'pack' section belongs in pack.yaml"));
+        }
+        return;
+    }
+    std::vector<detail::Section>& same = reading.sections[entry.key];
+    if (!same.empty() && entry.key == "treatment") {
+        const SourceLocation first = same.front().doc->location(same.front().entry.key_mark);
+        out.add(doc.error(
+            DiagnosticCode::duplicate_key,
+            entry.key_mark,
+            fmt::format(
+                "section '{}' is already defined at {}:{}", entry.key, first.file, first.line)));
+        return;
+    }
+    same.push_back(detail::Section{&doc, entry});
+}
+
+// Parses one file of the pack and files its sections; false when it is not YAML.
+bool add_document(PackReading& reading, const PackSource& source, bool is_manifest) {
+    Diagnostics& out = reading.result.diagnostics;
+    const std::string name = reading.display_prefix + source.name;
+    reading.result.sources.texts[name] = source.text;
+    auto doc = std::make_unique<YamlDocument>(
+        YamlDocument::parse(source.text, name, out, item_limit(reading.pack_items)));
+    if (!doc->ok()) {
+        return false;
+    }
+    reading.pack_items += doc->items();
+    auto entries = read_map(*doc, doc->root(), "a pack file", out);
+    for (KeyValue& entry : entries.value_or(std::vector<KeyValue>{})) {
+        add_section(reading, *doc, entry, is_manifest);
+    }
+    reading.documents.push_back(std::move(doc));
+    return true;
+}
+
+// The files in the order the manifest lists them; each one missing is reported at its line.
+std::vector<PackSource> listed_files(PackReading& reading, const std::vector<PackSource>& files) {
+    std::map<std::string_view, const PackSource*> by_name;
+    for (const PackSource& file : files) {
+        by_name.emplace(file.name, &file);
+    }
+    std::vector<PackSource> ordered;
+    for (const auto& [name, mark] : reading.manifest->files) {
+        const auto found = by_name.find(name);
+        if (found == by_name.end()) {
+            reading.result.diagnostics.add(reading.documents.front()->error(
+                DiagnosticCode::file_read,
+                mark,
+                fmt::format("cannot read the pack file '{}'", name)));
+            continue;
+        }
+        ordered.push_back(*found->second);
+    }
+    return ordered;
 }
 
 DiagnosticCode read_error_code(const FileText& file) {
@@ -145,68 +249,11 @@ PackLoadResult load_pack(const PackSource& manifest_source,
                          const std::string& display_prefix) {
     PackLoadResult result;
     Diagnostics& out = result.diagnostics;
-    std::vector<std::unique_ptr<YamlDocument>> documents;
-    std::map<std::string, std::vector<detail::Section>> sections;
-    std::optional<Manifest> manifest;
-    std::size_t pack_items = 0;
-
-    auto add_document = [&](const PackSource& source) -> bool {
-        result.sources.texts[display_prefix + source.name] = source.text;
-        // Every document stays in memory until the pack is built: the pack as a whole is bounded.
-        const ItemLimit limit{
-            std::min(k_max_items, k_max_pack_items - pack_items),
-            pack_items + k_max_items > k_max_pack_items
-                ? fmt::format("more than {} values in all the pack's files (limit max-pack-items)",
-                              k_max_pack_items)
-                : std::string{}};
-        auto doc = std::make_unique<YamlDocument>(
-            YamlDocument::parse(source.text, display_prefix + source.name, out, limit));
-        if (!doc->ok()) {
-            return false;
-        }
-        pack_items += doc->items();
-        auto entries = read_map(*doc, doc->root(), "a pack file", out);
-        for (KeyValue& entry : entries.value_or(std::vector<KeyValue>{})) {
-            if (std::find(k_sections.begin(), k_sections.end(), entry.key) == k_sections.end()) {
-                out.add(doc->error(DiagnosticCode::unknown_key,
-                                   entry.key_mark,
-                                   fmt::format("unknown section '{}'{}",
-                                               entry.key,
-                                               did_you_mean(entry.key, k_sections))));
-                continue;
-            }
-            if (entry.key == "pack" && &source != &manifest_source) {
-                out.add(doc->error(DiagnosticCode::bad_value,
-                                   entry.key_mark,
-                                   "the 'pack' section belongs in pack.yaml"));
-                continue;
-            }
-            if (entry.key == "pack") {
-                manifest = read_manifest(*doc, entry, out);
-                continue;
-            }
-            std::vector<detail::Section>& same = sections[entry.key];
-            if (!same.empty() && entry.key == "treatment") {
-                const SourceLocation first =
-                    same.front().doc->location(same.front().entry.key_mark);
-                out.add(doc->error(DiagnosticCode::duplicate_key,
-                                   entry.key_mark,
-                                   fmt::format("section '{}' is already defined at {}:{}",
-                                               entry.key,
-                                               first.file,
-                                               first.line)));
-                continue;
-            }
-            same.push_back(detail::Section{doc.get(), entry});
-        }
-        documents.push_back(std::move(doc));
-        return true;
-    };
-
-    if (!add_document(manifest_source)) {
+    PackReading reading{result, display_prefix, {}, {}, {}, 0};
+    if (!add_document(reading, manifest_source, true)) {
         return result;
     }
-    if (!manifest) {
+    if (!reading.manifest) {
         if (!out.has_errors()) {
             out.add(DiagnosticCode::missing_key,
                     {display_prefix + manifest_source.name, 1, 1},
@@ -214,23 +261,9 @@ PackLoadResult load_pack(const PackSource& manifest_source,
         }
         return result;
     }
-    std::map<std::string_view, const PackSource*> by_name;
-    for (const PackSource& file : files) {
-        by_name.emplace(file.name, &file);
-    }
-    std::vector<PackSource> ordered;
-    for (const auto& [name, mark] : manifest->files) {
-        const auto found = by_name.find(name);
-        if (found == by_name.end()) {
-            out.add(documents.front()->error(DiagnosticCode::file_read,
-                                             mark,
-                                             fmt::format("cannot read the pack file '{}'", name)));
-            continue;
-        }
-        ordered.push_back(*found->second);
-    }
+    const std::vector<PackSource> ordered = listed_files(reading, files);
     for (const PackSource& file : ordered) {
-        if (!add_document(file) && out.error_limit_reached()) {
+        if (!add_document(reading, file, false) && out.error_limit_reached()) {
             break;
         }
     }
@@ -238,11 +271,11 @@ PackLoadResult load_pack(const PackSource& manifest_source,
         return result;
     }
     detail::PackBuilder builder(out, result.sources);
-    RulePack pack = builder.build(sections);
+    RulePack pack = builder.build(reading.sections);
     if (out.has_errors()) {
         return result;
     }
-    pack.info = manifest->info;
+    pack.info = reading.manifest->info;
     pack.info.sha256 = pack_sha256(manifest_source, ordered);
     result.pack = std::move(pack);
     return result;
