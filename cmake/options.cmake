@@ -2,6 +2,9 @@
 add_library(contra_options INTERFACE)
 target_compile_options(contra_options INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual -Wimplicit-fallthrough
+  # A narrowing or a change of sign is written out where the value is known to fit, checked where
+  # it may not: never left to the compiler.
+  -Wconversion -Wsign-conversion
   $<$<BOOL:${CONTRA_WARNINGS_AS_ERRORS}>:-Werror>)
 if(CONTRA_SANITIZERS)
   target_compile_options(contra_options INTERFACE

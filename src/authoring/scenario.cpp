@@ -216,30 +216,43 @@ class SuiteRunner {
         if (!fields.ok()) {
             return false;
         }
-        auto& failures = outcome.failures;
+        // Each returns false on an error in the scenario file itself, which stops the checks.
+        return check_verdict(fields, report, outcome) && check_fired(fields, report, outcome) &&
+               check_could_fire(fields, report, outcome) && check_sites(fields, report, outcome) &&
+               check_facts(fields, "unanswered", unanswered_fact_ids(report), outcome) &&
+               check_facts(fields, "assumed", assumed_fact_ids(report), outcome);
+    }
+
+    bool check_verdict(const Fields& fields, const Report& report, ScenarioOutcome& outcome) {
+        const KeyValue* verdict = fields.find("verdict");
+        if (verdict == nullptr) {
+            return true;
+        }
+        const std::string text = read_scalar(m_doc, *verdict, m_out).value_or("");
+        if (!verdict_from_string(text)) {
+            m_out.add(m_doc.error(DiagnosticCode::bad_value,
+                                  verdict->value.Mark(),
+                                  fmt::format("unknown verdict '{}'", text)));
+            return false;
+        }
+        if (text != to_string(report.verdict)) {
+            outcome.failures.push_back(
+                Mismatch{"verdict", text, std::string(to_string(report.verdict)), {}, {}});
+        }
+        return true;
+    }
+
+    bool check_fired(const Fields& fields, const Report& report, ScenarioOutcome& outcome) {
         std::set<std::string> fired;
         for (const Finding& finding : report.findings) {
             fired.insert(m_pack.rules[finding.rule].id);
-        }
-        if (const KeyValue* verdict = fields.find("verdict")) {
-            const std::string text = read_scalar(m_doc, *verdict, m_out).value_or("");
-            if (!verdict_from_string(text)) {
-                m_out.add(m_doc.error(DiagnosticCode::bad_value,
-                                      verdict->value.Mark(),
-                                      fmt::format("unknown verdict '{}'", text)));
-                return false;
-            }
-            if (text != to_string(report.verdict)) {
-                failures.push_back(
-                    Mismatch{"verdict", text, std::string(to_string(report.verdict)), {}, {}});
-            }
         }
         if (const KeyValue* entry = fields.find("fired")) {
             auto expected = rule_ids(*entry);
             if (!expected) {
                 return false;
             }
-            compare_sets("fired", *expected, fired, failures);
+            compare_sets("fired", *expected, fired, outcome.failures);
             outcome.expected_fired.assign(expected->begin(), expected->end());
         }
         if (const KeyValue* entry = fields.find("not_fired")) {
@@ -249,23 +262,34 @@ class SuiteRunner {
             }
             for (const std::string& id : *expected) {
                 if (fired.count(id) != 0) {
-                    failures.push_back(Mismatch{"not_fired", "not " + id, id + " fired", {}, {id}});
+                    outcome.failures.push_back(
+                        Mismatch{"not_fired", "not " + id, id + " fired", {}, {id}});
                 }
             }
             outcome.expected_not_fired.assign(expected->begin(), expected->end());
         }
-        if (const KeyValue* entry = fields.find("could_fire")) {
-            auto expected = rule_ids(*entry);
-            if (!expected) {
-                return false;
-            }
-            std::set<std::string> actual;
-            for (const CouldFire& could_fire : report.could_fire) {
-                actual.insert(m_pack.rules[could_fire.rule].id);
-            }
-            compare_sets("could_fire", *expected, actual, failures);
-            outcome.expected_could_fire.assign(expected->begin(), expected->end());
+        return true;
+    }
+
+    bool check_could_fire(const Fields& fields, const Report& report, ScenarioOutcome& outcome) {
+        const KeyValue* entry = fields.find("could_fire");
+        if (entry == nullptr) {
+            return true;
         }
+        auto expected = rule_ids(*entry);
+        if (!expected) {
+            return false;
+        }
+        std::set<std::string> actual;
+        for (const CouldFire& could_fire : report.could_fire) {
+            actual.insert(m_pack.rules[could_fire.rule].id);
+        }
+        compare_sets("could_fire", *expected, actual, outcome.failures);
+        outcome.expected_could_fire.assign(expected->begin(), expected->end());
+        return true;
+    }
+
+    bool check_sites(const Fields& fields, const Report& report, ScenarioOutcome& outcome) {
         const std::pair<const char*, const SiteSet*> site_checks[] = {
             {"avoid", &report.avoid}, {"no_pressure", &report.no_pressure}};
         for (const auto& [key, actual] : site_checks) {
@@ -274,31 +298,42 @@ class SuiteRunner {
                 if (!expected) {
                     return false;
                 }
-                compare_sets(key, *expected, leaves(*actual), failures);
+                compare_sets(key, *expected, leaves(*actual), outcome.failures);
             }
         }
-        if (const KeyValue* entry = fields.find("unanswered")) {
-            auto expected = fact_ids(*entry);
-            if (!expected) {
-                return false;
-            }
-            std::set<std::string> actual;
-            for (const Unanswered& unanswered : report.unanswered) {
-                actual.insert(m_pack.facts[unanswered.fact].id);
-            }
-            compare_sets("unanswered", *expected, actual, failures);
+        return true;
+    }
+
+    std::set<std::string> unanswered_fact_ids(const Report& report) const {
+        std::set<std::string> ids;
+        for (const Unanswered& unanswered : report.unanswered) {
+            ids.insert(m_pack.facts[unanswered.fact].id);
         }
-        if (const KeyValue* entry = fields.find("assumed")) {
-            auto expected = fact_ids(*entry);
-            if (!expected) {
-                return false;
-            }
-            std::set<std::string> actual;
-            for (const Assumption& assumption : report.assumed) {
-                actual.insert(m_pack.facts[assumption.fact].id);
-            }
-            compare_sets("assumed", *expected, actual, failures);
+        return ids;
+    }
+
+    std::set<std::string> assumed_fact_ids(const Report& report) const {
+        std::set<std::string> ids;
+        for (const Assumption& assumption : report.assumed) {
+            ids.insert(m_pack.facts[assumption.fact].id);
         }
+        return ids;
+    }
+
+    // The facts listed under `key` against those of the report (`actual`).
+    bool check_facts(const Fields& fields,
+                     const char* key,
+                     const std::set<std::string>& actual,
+                     ScenarioOutcome& outcome) {
+        const KeyValue* entry = fields.find(key);
+        if (entry == nullptr) {
+            return true;
+        }
+        auto expected = fact_ids(*entry);
+        if (!expected) {
+            return false;
+        }
+        compare_sets(key, *expected, actual, outcome.failures);
         return true;
     }
 

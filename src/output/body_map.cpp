@@ -127,6 +127,11 @@ void add_region(tinyxml2::XMLElement* parent,
     rect->InsertNewChildElement("title")->SetText(fmt::format("{}: {}", site, css_class).c_str());
 }
 
+bool cleared_for_treatment(const Report& report) {
+    return report.verdict == Verdict::proceed ||
+           report.verdict == Verdict::proceed_with_precautions;
+}
+
 } // namespace
 
 std::string_view body_map_class(const Report& report, const SiteSet& area, std::size_t leaf) {
@@ -139,25 +144,12 @@ std::string_view body_map_class(const Report& report, const SiteSet& area, std::
     if (!area.contains(leaf)) {
         return "outside";
     }
-    const bool cleared =
-        report.verdict == Verdict::proceed || report.verdict == Verdict::proceed_with_precautions;
-    return cleared ? "treat" : "avoid";
+    return cleared_for_treatment(report) ? "treat" : "avoid";
 }
 
-std::string
-render_body_map_svg(const RulePack& pack, const Profile& profile, const Report& report) {
-    const SiteSet area = treatment_area(pack, profile, report);
-    const auto& leaves = pack.sites.leaves();
-    auto class_of = [&](std::string_view site) -> std::optional<std::string_view> {
-        for (std::size_t i = 0; i < leaves.size(); ++i) {
-            if (leaves[i].id == site) {
-                return body_map_class(report, area, i);
-            }
-        }
-        return std::nullopt; // a custom pack without this site
-    };
+namespace {
 
-    tinyxml2::XMLDocument doc;
+tinyxml2::XMLElement* add_svg_root(tinyxml2::XMLDocument& doc, const Report& report) {
     tinyxml2::XMLElement* svg = doc.NewElement("svg");
     doc.InsertEndChild(svg);
     svg->SetAttribute("xmlns", "http://www.w3.org/2000/svg");
@@ -170,11 +162,15 @@ render_body_map_svg(const RulePack& pack, const Profile& profile, const Report& 
     background->SetAttribute("width", "100%");
     background->SetAttribute("height", "100%");
     background->SetAttribute("fill", "#ffffff");
+    return svg;
+}
+
+void add_verdict_heading(tinyxml2::XMLElement* svg, const Report& report) {
     add_text(svg, 20, 24, fmt::format("Verdict: {}", to_string(report.verdict)), 18)
         ->SetAttribute("font-weight", "bold");
     add_text(
         svg, 20, 42, "A screening aid for the practitioner's judgement; it does not diagnose.", 11);
-    if (report.verdict != Verdict::proceed && report.verdict != Verdict::proceed_with_precautions) {
+    if (!cleared_for_treatment(report)) {
         add_text(svg,
                  20,
                  58,
@@ -182,18 +178,25 @@ render_body_map_svg(const RulePack& pack, const Profile& profile, const Report& 
                  11)
             ->SetAttribute("fill", "#d7263d");
     }
+}
 
+// Draws the front and back figures; returns which leaves of the pack they show.
+std::vector<bool> add_figures(tinyxml2::XMLElement* svg,
+                              const RulePack& pack,
+                              const Report& report,
+                              const SiteSet& area) {
+    const auto& leaves = pack.sites.leaves();
     std::vector<bool> drawn(leaves.size(), false);
     auto draw = [&](std::string_view site, bool back, int x, int y, int w, int h) {
-        const auto css_class = class_of(site);
-        if (!css_class) {
-            return;
-        }
-        const int centre = back ? k_back_centre : k_front_centre;
-        add_region(svg, site, *css_class, centre + x, y + 56, w, h);
         for (std::size_t i = 0; i < leaves.size(); ++i) {
-            drawn[i] = drawn[i] || leaves[i].id == site;
+            if (leaves[i].id == site) {
+                const int centre = back ? k_back_centre : k_front_centre;
+                add_region(svg, site, body_map_class(report, area, i), centre + x, y + 56, w, h);
+                drawn[i] = true;
+                return;
+            }
         }
+        // not drawn: a custom pack without this site
     };
     for (const Region& region : k_regions) {
         // On the back the client's right is on the viewer's right: mirror the whole view.
@@ -205,13 +208,25 @@ render_body_map_svg(const RulePack& pack, const Profile& profile, const Report& 
             draw(left, region.back, -right_x - region.w, region.y, region.w, region.h);
         }
     }
+    return drawn;
+}
+
+void add_view_labels(tinyxml2::XMLElement* svg) {
     add_text(svg, k_front_centre - 20, 540, "FRONT", 13);
     add_text(svg, k_front_centre - 95, 540, "R", 13);
     add_text(svg, k_front_centre + 85, 540, "L", 13);
     add_text(svg, k_back_centre - 18, 540, "BACK", 13);
     add_text(svg, k_back_centre - 95, 540, "L", 13);
     add_text(svg, k_back_centre + 85, 540, "R", 13);
+}
 
+// The legend, then the leaves the figures do not show (`drawn` false), each with its class.
+void add_legend(tinyxml2::XMLElement* svg,
+                const RulePack& pack,
+                const Report& report,
+                const SiteSet& area,
+                const std::vector<bool>& drawn) {
+    const auto& leaves = pack.sites.leaves();
     int y = 80;
     add_text(svg, 560, y, "Legend", 14)->SetAttribute("font-weight", "bold");
     for (const ClassStyle& style : k_styles) {
@@ -234,6 +249,19 @@ render_body_map_svg(const RulePack& pack, const Profile& profile, const Report& 
         add_region(svg, leaves[i].id, css_class, 560, y - 12, 16, 16);
         add_text(svg, 582, y, leaves[i].id, 11);
     }
+}
+
+} // namespace
+
+std::string
+render_body_map_svg(const RulePack& pack, const Profile& profile, const Report& report) {
+    const SiteSet area = treatment_area(pack, profile, report);
+    tinyxml2::XMLDocument doc;
+    tinyxml2::XMLElement* svg = add_svg_root(doc, report);
+    add_verdict_heading(svg, report);
+    const std::vector<bool> drawn = add_figures(svg, pack, report, area);
+    add_view_labels(svg);
+    add_legend(svg, pack, report, area, drawn);
     tinyxml2::XMLPrinter printer;
     doc.Print(&printer);
     return std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") + printer.CStr();

@@ -122,116 +122,178 @@ std::string wrap(std::string_view text, std::size_t indent, std::size_t width) {
     return result;
 }
 
-void render_text(const RulePack& pack,
-                 const Report& report,
-                 const TextOptions& options,
-                 std::ostream& out) {
-    const Painter paint(options.colour);
-    // Every text of the pack and the profile is escaped before it is laid out: only contra's
-    // own newlines and colours reach the terminal.
-    const auto safe = [](std::string_view text) { return escape_controls(text); };
-    const std::size_t width = options.width;
-    fmt::print(out, "{}\n", paint(headline(report.verdict), verdict_style(report.verdict)));
-    fmt::print(out, "{}\n", wrap(verdict_meaning(report.verdict), 0, width));
-    if (report.verdict == Verdict::incomplete) {
-        fmt::print(out, "The answers given so far reach: {}.\n", to_string(report.established));
-    }
-    if (report.verdict_rests_on_assumptions) {
-        fmt::print(out,
-                   "{}\n",
-                   wrap("This verdict rests on assumed answers, not given ones. Ask to confirm:",
-                        0,
-                        width));
-        for (const std::uint32_t fact : report.to_confirm) {
-            fmt::print(out, "  - {}\n", wrap(safe(question_with_id(pack.facts[fact])), 4, width));
-        }
-    }
+namespace {
 
-    if (!report.findings.empty()) {
-        fmt::print(out, "\n{}\n", paint.heading("What to do"));
-        for (const Finding& finding : report.findings) {
-            const Rule& rule = pack.rules[finding.rule];
-            std::string label = fmt::format("{} ({}{}{})",
-                                            rule.title,
-                                            to_string(finding.level),
-                                            finding.cleared ? ", lowered by medical clearance" : "",
-                                            assumed_label(pack, finding));
-            fmt::print(out, "  {:<5} {}\n", safe(rule.id), wrap(safe(label), 8, width));
-            std::string action = rule.action;
-            for (const std::string& note : finding.notes) {
-                action += " " + note;
-            }
-            fmt::print(out, "        {}\n", wrap(safe(action), 8, width));
-            for (const std::uint32_t fact : finding.assumed_facts) {
-                fmt::print(out,
-                           "        {}\n",
-                           wrap(fmt::format("To settle it, ask: {}",
-                                            safe(question_with_id(pack.facts[fact]))),
-                                8,
-                                width));
-            }
-        }
-    }
+// Every text of the pack and the profile is escaped before it is laid out: only contra's own
+// newlines and colours reach the terminal.
+std::string safe(std::string_view text) {
+    return escape_controls(text);
+}
 
-    if (!report.avoid.empty() || !report.no_pressure.empty()) {
-        fmt::print(out, "\n{}\n", paint.heading("Where"));
-        fmt::print(out,
-                   "  Avoid:            {}\n",
-                   wrap(safe(join(pack.sites.describe(report.avoid))), 20, width));
-        fmt::print(out,
-                   "  Light touch only: {}\n",
-                   wrap(safe(join(pack.sites.describe(report.no_pressure))), 20, width));
-    }
+// Writes the report's sections to `out`, one function each, in the order a reader needs them.
+class TextReport {
+  public:
+    TextReport(const RulePack& pack,
+               const Report& report,
+               const TextOptions& options,
+               std::ostream& out)
+        : m_pack(pack), m_report(report), m_paint(options.colour), m_width(options.width),
+          m_out(out) {}
 
-    if (!report.findings.empty()) {
-        fmt::print(out, "\n{}\n", paint.heading("Why"));
-        for (const Finding& finding : report.findings) {
-            const Rule& rule = pack.rules[finding.rule];
-            fmt::print(out, "  {:<5} {}\n", safe(rule.id), wrap(safe(rule.rationale), 8, width));
-            fmt::print(
-                out,
-                "        {}\n",
-                wrap(safe(fmt::format("Sources: {}", fmt::join(rule.sources, "; "))), 8, width));
-        }
-    }
-
-    if (!report.assumed.empty()) {
+    void verdict() const {
         fmt::print(
-            out, "\n{}\n", paint.heading("Assumed (unanswered, so the cautious answer is used)"));
-        for (const Assumption& assumption : report.assumed) {
-            const Fact& fact = pack.facts[assumption.fact];
-            std::string value = describe_value(pack.sites, fact, assumption.value);
+            m_out, "{}\n", m_paint(headline(m_report.verdict), verdict_style(m_report.verdict)));
+        fmt::print(m_out, "{}\n", wrap(verdict_meaning(m_report.verdict), 0, m_width));
+        if (m_report.verdict == Verdict::incomplete) {
+            fmt::print(
+                m_out, "The answers given so far reach: {}.\n", to_string(m_report.established));
+        }
+        if (m_report.verdict_rests_on_assumptions) {
+            fmt::print(
+                m_out,
+                "{}\n",
+                wrap("This verdict rests on assumed answers, not given ones. Ask to confirm:",
+                     0,
+                     m_width));
+            for (const std::uint32_t fact : m_report.to_confirm) {
+                fmt::print(m_out,
+                           "  - {}\n",
+                           wrap(safe(question_with_id(m_pack.facts[fact])), 4, m_width));
+            }
+        }
+    }
+
+    void what_to_do() const {
+        if (m_report.findings.empty()) {
+            return;
+        }
+        fmt::print(m_out, "\n{}\n", m_paint.heading("What to do"));
+        for (const Finding& finding : m_report.findings) {
+            finding_action(finding);
+        }
+    }
+
+    void where() const {
+        if (m_report.avoid.empty() && m_report.no_pressure.empty()) {
+            return;
+        }
+        fmt::print(m_out, "\n{}\n", m_paint.heading("Where"));
+        fmt::print(m_out,
+                   "  Avoid:            {}\n",
+                   wrap(safe(join(m_pack.sites.describe(m_report.avoid))), 20, m_width));
+        fmt::print(m_out,
+                   "  Light touch only: {}\n",
+                   wrap(safe(join(m_pack.sites.describe(m_report.no_pressure))), 20, m_width));
+    }
+
+    void why() const {
+        if (m_report.findings.empty()) {
+            return;
+        }
+        fmt::print(m_out, "\n{}\n", m_paint.heading("Why"));
+        for (const Finding& finding : m_report.findings) {
+            const Rule& rule = m_pack.rules[finding.rule];
+            fmt::print(
+                m_out, "  {:<5} {}\n", safe(rule.id), wrap(safe(rule.rationale), 8, m_width));
+            fmt::print(
+                m_out,
+                "        {}\n",
+                wrap(safe(fmt::format("Sources: {}", fmt::join(rule.sources, "; "))), 8, m_width));
+        }
+    }
+
+    void assumed() const {
+        if (m_report.assumed.empty()) {
+            return;
+        }
+        fmt::print(m_out,
+                   "\n{}\n",
+                   m_paint.heading("Assumed (unanswered, so the cautious answer is used)"));
+        for (const Assumption& assumption : m_report.assumed) {
+            const Fact& fact = m_pack.facts[assumption.fact];
+            std::string value = describe_value(m_pack.sites, fact, assumption.value);
             if (assumption.is_default_area) {
                 value += " (the modality's default area)";
             } else if (!fact.assumption_note.empty()) {
                 value += fmt::format(" ({})", fact.assumption_note);
             }
-            fmt::print(out, "  {}: {}\n", safe(fact.id), wrap(safe(value), 4, width));
+            fmt::print(m_out, "  {}: {}\n", safe(fact.id), wrap(safe(value), 4, m_width));
         }
     }
 
-    if (!report.unanswered.empty()) {
+    void still_to_ask() const {
+        if (m_report.unanswered.empty()) {
+            return;
+        }
         fmt::print(
-            out, "\n{}\n", paint.heading("Still to ask (the answer could change the verdict)"));
-        for (const Unanswered& unanswered : report.unanswered) {
-            const Fact& fact = pack.facts[unanswered.fact];
-            fmt::print(out,
+            m_out, "\n{}\n", m_paint.heading("Still to ask (the answer could change the verdict)"));
+        for (const Unanswered& unanswered : m_report.unanswered) {
+            const Fact& fact = m_pack.facts[unanswered.fact];
+            fmt::print(m_out,
                        "  - {}\n",
                        wrap(safe(fmt::format("{} [{}] could raise it to {}",
                                              fact.question,
                                              fact.id,
                                              to_string(unanswered.could_raise_to))),
                             4,
-                            width));
+                            m_width));
         }
     }
 
-    fmt::print(out,
-               "\nPack {} {} (sha256 {})\n{}\n",
-               safe(pack.info.name),
-               safe(pack.info.version),
-               pack.info.sha256.substr(0, 12),
-               k_disclaimer);
+    void footer() const {
+        fmt::print(m_out,
+                   "\nPack {} {} (sha256 {})\n{}\n",
+                   safe(m_pack.info.name),
+                   safe(m_pack.info.version),
+                   m_pack.info.sha256.substr(0, 12),
+                   k_disclaimer);
+    }
+
+  private:
+    void finding_action(const Finding& finding) const {
+        const Rule& rule = m_pack.rules[finding.rule];
+        std::string label = fmt::format("{} ({}{}{})",
+                                        rule.title,
+                                        to_string(finding.level),
+                                        finding.cleared ? ", lowered by medical clearance" : "",
+                                        assumed_label(m_pack, finding));
+        fmt::print(m_out, "  {:<5} {}\n", safe(rule.id), wrap(safe(label), 8, m_width));
+        std::string action = rule.action;
+        for (const std::string& note : finding.notes) {
+            action += " " + note;
+        }
+        fmt::print(m_out, "        {}\n", wrap(safe(action), 8, m_width));
+        for (const std::uint32_t fact : finding.assumed_facts) {
+            fmt::print(m_out,
+                       "        {}\n",
+                       wrap(fmt::format("To settle it, ask: {}",
+                                        safe(question_with_id(m_pack.facts[fact]))),
+                            8,
+                            m_width));
+        }
+    }
+
+    const RulePack& m_pack;
+    const Report& m_report;
+    const Painter m_paint;
+    const std::size_t m_width;
+    std::ostream& m_out;
+};
+
+} // namespace
+
+void render_text(const RulePack& pack,
+                 const Report& report,
+                 const TextOptions& options,
+                 std::ostream& out) {
+    const TextReport text(pack, report, options, out);
+    text.verdict();
+    text.what_to_do();
+    text.where();
+    text.why();
+    text.assumed();
+    text.still_to_ask();
+    text.footer();
 }
 
 } // namespace contra

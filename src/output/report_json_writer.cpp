@@ -79,39 +79,56 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
     append_sites(report.no_pressure, out);
     out += ",\"findings\":[";
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
-        const Finding& finding = report.findings[i];
-        const RuleText& text = m_rules[finding.rule];
-        out += i == 0 ? "{" : ",{";
-        out += text.head;
-        out += ",\"level\":";
-        out += quoted(to_string(finding.level));
-        out += finding.cleared ? ",\"cleared\":true," : ",\"cleared\":false,";
-        out += text.title;
-        out += ",\"action\":";
-        if (finding.notes.empty()) {
-            out += text.action;
-        } else {
-            std::string action = m_pack.rules[finding.rule].action;
-            for (const std::string& note : finding.notes) {
-                action += " " + note;
-            }
-            out += to_compact_json(action);
+        if (i > 0) {
+            out += ',';
         }
-        out += ",\"sites\":";
-        append_sites(finding.avoid | finding.no_pressure, out);
-        out += ",\"avoid\":";
-        append_sites(finding.avoid, out);
-        out += ",\"no_pressure\":";
-        append_sites(finding.no_pressure - finding.avoid, out);
-        out += ",\"assumed_facts\":";
-        append_facts(finding.assumed_facts, out);
-        out += ',';
-        out += text.tail;
-        out += '}';
+        append_finding(report.findings[i], out);
     }
     out += "],\"could_fire\":[";
-    for (std::size_t i = 0; i < report.could_fire.size(); ++i) {
-        const CouldFire& could_fire = report.could_fire[i];
+    append_could_fire(report.could_fire, out);
+    out += "],\"unanswered\":[";
+    append_unanswered(report.unanswered, out);
+    out += "],\"assumed\":[";
+    append_assumed(report.assumed, out);
+    out += "],";
+    out += m_pack_member;
+}
+
+void ReportJsonWriter::append_finding(const Finding& finding, std::string& out) const {
+    const RuleText& text = m_rules[finding.rule];
+    out += '{';
+    out += text.head;
+    out += ",\"level\":";
+    out += quoted(to_string(finding.level));
+    out += finding.cleared ? ",\"cleared\":true," : ",\"cleared\":false,";
+    out += text.title;
+    out += ",\"action\":";
+    if (finding.notes.empty()) {
+        out += text.action;
+    } else {
+        std::string action = m_pack.rules[finding.rule].action;
+        for (const std::string& note : finding.notes) {
+            action += " " + note;
+        }
+        out += to_compact_json(action);
+    }
+    out += ",\"sites\":";
+    append_sites(finding.avoid | finding.no_pressure, out);
+    out += ",\"avoid\":";
+    append_sites(finding.avoid, out);
+    out += ",\"no_pressure\":";
+    append_sites(finding.no_pressure - finding.avoid, out);
+    out += ",\"assumed_facts\":";
+    append_facts(finding.assumed_facts, out);
+    out += ',';
+    out += text.tail;
+    out += '}';
+}
+
+void ReportJsonWriter::append_could_fire(const std::vector<CouldFire>& could_fires,
+                                         std::string& out) const {
+    for (std::size_t i = 0; i < could_fires.size(); ++i) {
+        const CouldFire& could_fire = could_fires[i];
         const RuleText& text = m_rules[could_fire.rule];
         out += i == 0 ? "{" : ",{";
         out += text.head;
@@ -123,18 +140,24 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
         append_facts(could_fire.needs, out);
         out += '}';
     }
-    out += "],\"unanswered\":[";
-    for (std::size_t i = 0; i < report.unanswered.size(); ++i) {
-        const Unanswered& unanswered = report.unanswered[i];
+}
+
+void ReportJsonWriter::append_unanswered(const std::vector<Unanswered>& unanswered_facts,
+                                         std::string& out) const {
+    for (std::size_t i = 0; i < unanswered_facts.size(); ++i) {
+        const Unanswered& unanswered = unanswered_facts[i];
         out += i == 0 ? "{" : ",{";
         out += m_unanswered[unanswered.fact];
         out += ",\"could_raise_to\":";
         out += quoted(to_string(unanswered.could_raise_to));
         out += '}';
     }
-    out += "],\"assumed\":[";
-    for (std::size_t i = 0; i < report.assumed.size(); ++i) {
-        const Assumption& assumption = report.assumed[i];
+}
+
+void ReportJsonWriter::append_assumed(const std::vector<Assumption>& assumptions,
+                                      std::string& out) const {
+    for (std::size_t i = 0; i < assumptions.size(); ++i) {
+        const Assumption& assumption = assumptions[i];
         const Fact& fact = m_pack.facts[assumption.fact];
         out += i == 0 ? "{" : ",{";
         out += "\"fact\":";
@@ -149,8 +172,6 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
         }
         out += '}';
     }
-    out += "],";
-    out += m_pack_member;
 }
 
 } // namespace contra

@@ -28,6 +28,10 @@ class ReportJsonWriter {
         std::string tail;   ///< "rationale":…,"sources":[…]
     };
 
+    void append_finding(const Finding& finding, std::string& out) const;
+    void append_could_fire(const std::vector<CouldFire>& could_fires, std::string& out) const;
+    void append_unanswered(const std::vector<Unanswered>& unanswered_facts, std::string& out) const;
+    void append_assumed(const std::vector<Assumption>& assumptions, std::string& out) const;
     void append_sites(const SiteSet& sites, std::string& out) const;
     void append_facts(const std::vector<std::uint32_t>& facts, std::string& out) const;
 

@@ -10,7 +10,7 @@
 namespace contra {
 namespace {
 
-constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::count_)>
+constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::count)>
     k_code_names{"yaml-syntax",  "file-read",           "unknown-key",    "duplicate-key",
                  "missing-key",  "wrong-type",          "bad-value",      "unknown-name",
                  "duplicate-id", "unsupported-yaml",    "limit-exceeded", "bad-encoding",

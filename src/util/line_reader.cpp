@@ -37,7 +37,9 @@ void LineReader::take_line_end(char end) {
         return;
     }
     if (m_begin < m_end) {
-        m_begin += m_buffer[m_begin] == '\n' ? 1 : 0;
+        if (m_buffer[m_begin] == '\n') {
+            ++m_begin;
+        }
     } else {
         m_skip_lf = true;
     }

@@ -211,7 +211,8 @@ TEST(UsableCpus, TheAffinityMaskIsRespected) {
     ASSERT_EQ(sched_getaffinity(0, sizeof before, &before), 0);
     cpu_set_t one;
     CPU_ZERO(&one);
-    for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+    // The CPU_* macros take a std::size_t index.
+    for (std::size_t cpu = 0; cpu < static_cast<std::size_t>(CPU_SETSIZE); ++cpu) {
         if (CPU_ISSET(cpu, &before)) {
             CPU_SET(cpu, &one);
             break;
