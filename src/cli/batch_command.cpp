@@ -63,18 +63,17 @@ std::string summary_line(const BatchSummary& summary, double seconds) {
                        counts_text(summary));
 }
 
-int exit_code_of(const BatchSummary& summary) {
+Outcome outcome_of(const BatchSummary& summary) {
     const auto worst = outcome_of_rank(summary.worst_rank);
-    return worst ? exit_code(*worst) : to_int(ExitCode::bad_profile);
+    return worst ? Outcome::of(*worst) : Outcome(ExitCode::bad_profile);
 }
 
-std::optional<ColumnMap>
-load_column_map(const RulePack& pack, const std::string& path, std::ostream& err, int& code) {
+OrError<ColumnMap>
+load_column_map(const RulePack& pack, const std::string& path, std::ostream& err) {
     FileText file = read_file_text(path);
     if (!file.error.empty()) {
         fmt::print(err, "contra: error: {}\n", file.error);
-        code = to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
-        return std::nullopt;
+        return file.too_large ? ExitCode::bad_profile : ExitCode::no_input;
     }
     Diagnostics diagnostics;
     auto map = read_column_map(pack, std::move(file.text), path, diagnostics);
@@ -82,9 +81,9 @@ load_column_map(const RulePack& pack, const std::string& path, std::ostream& err
         fmt::print(err,
                    "{}contra: error: the column map is invalid; nothing was checked\n",
                    diagnostics.format());
-        code = to_int(ExitCode::bad_profile);
+        return ExitCode::bad_profile;
     }
-    return map;
+    return std::move(*map);
 }
 
 // Opens the input file; prints why not (the system's reason) and returns false.
@@ -129,7 +128,7 @@ void report_thread_shortfall(const BatchRun& run, unsigned jobs, std::ostream& e
 }
 
 // A batch that did not finish: never a summary that reads as success.
-int report_early_end(const BatchRun& run, std::ostream& err) {
+Outcome report_early_end(const BatchRun& run, std::ostream& err) {
     if (run.end == BatchEnd::output_failed) {
         // The reader of a pipe went away (SIGPIPE ignored, or it would have ended contra):
         // quietly, as `head` expects of a writer.
@@ -137,7 +136,7 @@ int report_early_end(const BatchRun& run, std::ostream& err) {
             fmt::print(
                 err, "contra: cannot write standard output: {}\n", run.output_error.message());
         }
-        return to_int(ExitCode::cannot_write);
+        return ExitCode::cannot_write;
     }
     const int signal = StopOnSignals::received().load();
     fmt::print(err,
@@ -148,15 +147,96 @@ int report_early_end(const BatchRun& run, std::ostream& err) {
                                    : "a signal",
                run.summary.records(),
                counts_text(run.summary));
-    return 128 + signal;
+    return Outcome::stopped_by(signal);
+}
+
+// The profiles a batch reads: the input, the format it is in and how each record becomes a
+// profile. It stays where it is made: the reader and the CSV layout point into it.
+struct BatchInput {
+    std::ifstream file;
+    bool from_stdin = false;
+    std::string name; ///< for messages: the file, or <stdin>
+    std::string format;
+    std::optional<ColumnMap> map; // the layout points into it
+    std::optional<CsvLayout> layout;
+    std::unique_ptr<RecordSource> source;
+    RecordReader read;
+
+    BatchInput() = default;
+    BatchInput(const BatchInput&) = delete;
+    BatchInput& operator=(const BatchInput&) = delete;
+};
+
+// CSV: the header row, named by fact ids or through the column map of --columns.
+std::optional<ExitCode> open_csv(BatchInput& batch,
+                                 const RulePack& pack,
+                                 const BatchOptions& options,
+                                 std::istream& input,
+                                 std::ostream& err) {
+    if (!options.columns.empty()) {
+        OrError<ColumnMap> map = load_column_map(pack, options.columns, err);
+        if (const auto* error = std::get_if<ExitCode>(&map)) {
+            return *error;
+        }
+        batch.map.emplace(std::move(std::get<ColumnMap>(map)));
+    }
+    BatchRecord header;
+    batch.source = csv_records(input, header);
+    Diagnostics diagnostics;
+    batch.layout = CsvLayout::from_header(
+        pack, header, batch.map ? &*batch.map : nullptr, batch.name, diagnostics);
+    if (!batch.layout) {
+        fmt::print(err,
+                   "{}contra: error: the CSV header is invalid; nothing was checked\n",
+                   diagnostics.format());
+        return ExitCode::bad_profile;
+    }
+    batch.read = [&pack, &batch](const BatchRecord& record) {
+        return batch.layout->read(pack, record, batch.name);
+    };
+    return std::nullopt;
+}
+
+// Opens the input of `options` into `batch`; an error is reported and returned.
+std::optional<ExitCode> open_batch_input(BatchInput& batch,
+                                         const RulePack& pack,
+                                         const BatchOptions& options,
+                                         std::istream& in,
+                                         std::ostream& err) {
+    batch.from_stdin = options.input == "-";
+    if (!batch.from_stdin && !open_input(options.input, batch.file, err)) {
+        return ExitCode::no_input;
+    }
+    std::istream& input = batch.from_stdin ? in : batch.file;
+    batch.name = batch.from_stdin ? "<stdin>" : options.input;
+    batch.format =
+        options.input_format == "auto" ? detect_format(options.input, input) : options.input_format;
+    if (!options.columns.empty() && batch.format != "csv") {
+        fmt::print(err, "contra: error: --columns applies to CSV input only\n");
+        return ExitCode::usage;
+    }
+    if (batch.format == "csv") {
+        return open_csv(batch, pack, options, input, err);
+    }
+    if (batch.format == "fhir") {
+        batch.source = ndjson_records(input);
+        batch.read = [&pack, &batch](const BatchRecord& record) {
+            return read_fhir_record(pack, record, batch.name);
+        };
+    } else {
+        batch.source =
+            batch.format == "ndjson" ? ndjson_records(input) : yaml_stream_records(input);
+        batch.read = [&pack, &batch](const BatchRecord& record) {
+            return read_text_record(pack, record, batch.name);
+        };
+    }
+    return std::nullopt;
 }
 
 } // namespace
 
-CLI::App* setup_batch(CLI::App& app, BatchOptions& options) {
-    CLI::App* batch = app.add_subcommand(
-        "batch",
-        "Check many profiles (NDJSON, a YAML stream or CSV) and write one JSON line for each");
+void add_batch_options(CLI::App& command, BatchOptions& options) {
+    CLI::App* batch = &command;
     batch->add_option("input", options.input, "The profiles: a file, or - for standard input")
         ->type_name("FILE");
     batch
@@ -182,68 +262,20 @@ CLI::App* setup_batch(CLI::App& app, BatchOptions& options) {
         ->check(CLI::Range(1U, k_max_batch_jobs))
         ->type_name("N");
     add_pack_options(*batch, options.rules_dir, options.pack_sha256);
-    return batch;
 }
 
-int run_batch_command(const RulePack& pack,
-                      const BatchOptions& options,
-                      std::istream& in,
-                      std::ostream& out,
-                      std::ostream& err,
-                      const Environment& environment) {
-    const bool from_stdin = options.input == "-";
-    std::ifstream file;
-    if (!from_stdin && !open_input(options.input, file, err)) {
-        return to_int(ExitCode::no_input);
+Outcome run_batch_command(const RulePack& pack,
+                          const BatchOptions& options,
+                          std::istream& in,
+                          std::ostream& out,
+                          std::ostream& err,
+                          const Environment& environment) {
+    BatchInput batch;
+    if (const auto error = open_batch_input(batch, pack, options, in, err)) {
+        return *error;
     }
-    std::istream& input = from_stdin ? in : file;
-    const std::string name = from_stdin ? "<stdin>" : options.input;
-    const std::string format =
-        options.input_format == "auto" ? detect_format(options.input, input) : options.input_format;
-    if (!options.columns.empty() && format != "csv") {
-        fmt::print(err, "contra: error: --columns applies to CSV input only\n");
-        return to_int(ExitCode::usage);
-    }
-
-    std::unique_ptr<RecordSource> source;
-    std::optional<ColumnMap> map; // the layout points into it
-    std::optional<CsvLayout> layout;
-    RecordReader read;
-    if (format == "csv") {
-        if (!options.columns.empty()) {
-            int code = 0;
-            map = load_column_map(pack, options.columns, err, code);
-            if (!map) {
-                return code;
-            }
-        }
-        BatchRecord header;
-        source = csv_records(input, header);
-        Diagnostics diagnostics;
-        layout = CsvLayout::from_header(pack, header, map ? &*map : nullptr, name, diagnostics);
-        if (!layout) {
-            fmt::print(err,
-                       "{}contra: error: the CSV header is invalid; nothing was checked\n",
-                       diagnostics.format());
-            return to_int(ExitCode::bad_profile);
-        }
-        read = [&pack, &layout, &name](const BatchRecord& record) {
-            return layout->read(pack, record, name);
-        };
-    } else if (format == "fhir") {
-        source = ndjson_records(input);
-        read = [&pack, &name](const BatchRecord& record) {
-            return read_fhir_record(pack, record, name);
-        };
-    } else {
-        source = format == "ndjson" ? ndjson_records(input) : yaml_stream_records(input);
-        read = [&pack, &name](const BatchRecord& record) {
-            return read_text_record(pack, record, name);
-        };
-    }
-
     std::error_code ignored;
-    const auto size = from_stdin ? 0 : std::filesystem::file_size(options.input, ignored);
+    const auto size = batch.from_stdin ? 0 : std::filesystem::file_size(options.input, ignored);
     BatchProgress progress(
         err, environment.stderr_is_terminal, size == static_cast<std::uintmax_t>(-1) ? 0 : size);
     const unsigned jobs = options.jobs > 0 ? options.jobs : default_jobs();
@@ -258,7 +290,7 @@ int run_batch_command(const RulePack& pack,
     settings.stop = &StopOnSignals::received();
     settings.on_progress = [&](const BatchSummary& so_far) { progress.update(so_far); };
     const auto start = std::chrono::steady_clock::now();
-    const BatchRun run = run_batch(pack, *source, read, sink, settings);
+    const BatchRun run = run_batch(pack, *batch.source, batch.read, sink, settings);
     progress.finish();
     report_thread_shortfall(run, jobs, err);
     if (run.end != BatchEnd::finished) {
@@ -268,9 +300,9 @@ int run_batch_command(const RulePack& pack,
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     fmt::print(err, "{}", summary_line(run.summary, seconds));
     if (run.summary.records() == 0) {
-        fmt::print(err, "contra: error: {} holds no profiles\n", name);
+        fmt::print(err, "contra: error: {} holds no profiles\n", batch.name);
     }
-    return exit_code_of(run.summary);
+    return outcome_of(run.summary);
 }
 
 } // namespace contra::cli

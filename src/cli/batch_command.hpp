@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/app.hpp"
+#include "cli/exit_codes.hpp"
 #include "model/rule_pack.hpp"
 
 #include <CLI/App.hpp>
@@ -22,17 +23,18 @@ struct BatchOptions {
     std::string pack_sha256; ///< checked before anything runs (app.cpp); here for --help
 };
 
-/// Adds `batch`: many profiles in (NDJSON, a YAML stream or CSV), one JSON line out for each.
-CLI::App* setup_batch(CLI::App& app, BatchOptions& options);
+/// The options of `batch`: many profiles in (NDJSON, a YAML stream or CSV), one JSON line out for
+/// each.
+void add_batch_options(CLI::App& command, BatchOptions& options);
 
 /// Runs a batch; returns the exit code of the most urgent outcome (outcome_rank: a bad record is
 /// 65 unless a record is postpone_and_refer or worse), 73 when standard output failed, or
 /// 128 + the signal when SIGINT or SIGTERM stopped it.
-int run_batch_command(const RulePack& pack,
-                      const BatchOptions& options,
-                      std::istream& in,
-                      std::ostream& out,
-                      std::ostream& err,
-                      const Environment& environment);
+Outcome run_batch_command(const RulePack& pack,
+                          const BatchOptions& options,
+                          std::istream& in,
+                          std::ostream& out,
+                          std::ostream& err,
+                          const Environment& environment);
 
 } // namespace contra::cli

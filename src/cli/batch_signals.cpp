@@ -27,7 +27,8 @@ StopOnSignals::StopOnSignals() {
         sigemptyset(&action.sa_mask);
         // No SA_RESTART: a read of standard input that waits for more returns, and the batch
         // stops instead of waiting on. SA_RESETHAND: a second signal kills.
-        action.sa_flags = SA_RESETHAND;
+        // glibc's SA_RESETHAND is the unsigned 0x80000000: the same bits in the int sa_flags.
+        action.sa_flags = static_cast<int>(SA_RESETHAND);
         sigaction(k_stop_signals[i], nullptr, &g_previous[i]);
         if (g_previous[i].sa_handler == SIG_IGN) { // e.g. nohup, or a background job
             continue;

@@ -94,15 +94,15 @@ apply_option_answers(const RulePack& pack, const CheckOptions& options, Profile&
 
 } // namespace
 
-int apply_answer_options(const RulePack& pack,
-                         const CheckOptions& options,
-                         Profile& profile,
-                         std::ostream& err) {
+std::optional<ExitCode> apply_answer_options(const RulePack& pack,
+                                             const CheckOptions& options,
+                                             Profile& profile,
+                                             std::ostream& err) {
     if (auto error = apply_option_answers(pack, options, profile)) {
         fmt::print(err, "contra: error: {}\n", escape_controls(error->message));
-        return to_int(error->code);
+        return error->code;
     }
-    return 0;
+    return std::nullopt;
 }
 
 void add_answer_options(CLI::App& command,
@@ -146,11 +146,12 @@ RunInputs run_inputs(const std::string& profile_path, const std::string& rules_d
     return inputs;
 }
 
-int DecisionRecords::open(const CheckOptions& options, RunInputs inputs, std::ostream& err) {
+std::optional<ExitCode>
+DecisionRecords::open(const CheckOptions& options, RunInputs inputs, std::ostream& err) {
     m_options = &options;
     m_inputs = std::move(inputs);
     if (options.audit_log.empty()) {
-        return 0;
+        return std::nullopt;
     }
     std::string error;
     m_log = AuditLog::open(options.audit_log, error);
@@ -162,18 +163,18 @@ int DecisionRecords::open(const CheckOptions& options, RunInputs inputs, std::os
     }
     if (!m_log) {
         fmt::print(err, "contra: error: {}; no verdict was given\n", escape_controls(error));
-        return to_int(ExitCode::cannot_write);
+        return ExitCode::cannot_write;
     }
     m_inputs.add_descriptor(m_log->descriptor());
-    return 0;
+    return std::nullopt;
 }
 
-int DecisionRecords::write_body_map(const RulePack& pack,
-                                    const Profile& profile,
-                                    const Report& report,
-                                    std::ostream& err) const {
+std::optional<ExitCode> DecisionRecords::write_body_map(const RulePack& pack,
+                                                        const Profile& profile,
+                                                        const Report& report,
+                                                        std::ostream& err) const {
     if (m_options->body_map.empty()) {
-        return 0;
+        return std::nullopt;
     }
     if (auto error = write_file_whole(
             m_options->body_map, render_body_map_svg(pack, profile, report), m_inputs)) {
@@ -181,17 +182,17 @@ int DecisionRecords::write_body_map(const RulePack& pack,
                    "contra: error: cannot write the body map {}: {}; no verdict was given\n",
                    escape_controls(m_options->body_map),
                    escape_controls(*error));
-        return to_int(ExitCode::cannot_write);
+        return ExitCode::cannot_write;
     }
-    return 0;
+    return std::nullopt;
 }
 
-int DecisionRecords::log(const RulePack& pack,
-                         const Profile& profile,
-                         const Report& report,
-                         std::ostream& err) {
+std::optional<ExitCode> DecisionRecords::log(const RulePack& pack,
+                                             const Profile& profile,
+                                             const Report& report,
+                                             std::ostream& err) {
     if (!m_log) {
-        return 0;
+        return std::nullopt;
     }
     const std::string now = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
     if (auto error = m_log->append(
@@ -199,9 +200,9 @@ int DecisionRecords::log(const RulePack& pack,
         fmt::print(err,
                    "contra: error: {}; the verdict above was shown but not logged\n",
                    escape_controls(*error));
-        return to_int(ExitCode::cannot_write);
+        return ExitCode::cannot_write;
     }
-    return 0;
+    return std::nullopt;
 }
 
 namespace {
@@ -244,13 +245,11 @@ void print_report(const RulePack& pack,
 namespace {
 
 // The answers and output options shared by `check` and `explain`.
-CLI::App* add_profile_command(CLI::App& app,
-                              const char* name,
-                              const char* description,
-                              const RulePack& pack,
-                              CheckOptions& options,
-                              bool with_answers) {
-    CLI::App* check = app.add_subcommand(name, description);
+void add_profile_options(CLI::App& command,
+                         const RulePack& pack,
+                         CheckOptions& options,
+                         bool with_answers) {
+    CLI::App* check = &command;
     check
         ->add_option("profile",
                      options.profile_path,
@@ -288,93 +287,100 @@ CLI::App* add_profile_command(CLI::App& app,
     check->add_flag("--all",
                     options.explain_all,
                     "With --explain: explain every rule, also those that do not fire");
-    return check;
 }
 
 } // namespace
 
-CLI::App*
-setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers) {
-    CLI::App* check =
-        add_profile_command(app,
-                            "check",
-                            "Check one client profile against the rule pack and print the verdict",
-                            pack,
-                            options,
-                            with_answers);
-    check->add_flag("--explain",
-                    options.explain,
-                    "Add why each rule fired or could fire: its condition as a tree, each part "
-                    "marked yes, no or ? with the answers that decided it");
-    return check;
+void add_check_options(CLI::App& command,
+                       const RulePack& pack,
+                       CheckOptions& options,
+                       bool with_answers) {
+    add_profile_options(command, pack, options, with_answers);
+    command.add_flag("--explain",
+                     options.explain,
+                     "Add why each rule fired or could fire: its condition as a tree, each part "
+                     "marked yes, no or ? with the answers that decided it");
 }
 
-CLI::App*
-setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers) {
+void add_explain_options(CLI::App& command,
+                         const RulePack& pack,
+                         CheckOptions& options,
+                         bool with_answers) {
     options.explain = true;
     options.explain_only = true;
-    return add_profile_command(
-        app,
-        "explain",
-        "Explain why each rule fired or could fire for a profile (--all: every rule)",
-        pack,
-        options,
-        with_answers);
+    add_profile_options(command, pack, options, with_answers);
 }
 
-int run_check(const RulePack& pack,
-              const CheckOptions& options,
-              std::istream& in,
-              std::ostream& out,
-              std::ostream& err,
-              const Environment& environment) {
-    Profile profile = empty_profile(pack);
+namespace {
+
+// The profile a check starts from: the file's answers, or none when every answer is an option.
+OrError<Profile> starting_profile(const RulePack& pack,
+                                  const CheckOptions& options,
+                                  std::istream& in,
+                                  std::ostream& err) {
     if (!options.profile_path.empty()) {
-        int code = 0;
-        auto read =
-            read_profile_file(pack, options.profile_path, options.fhir_input, in, err, code);
-        if (!read) {
-            return code;
-        }
-        profile = std::move(*read);
-    } else if (options.set_answers.empty() && options.option_answers.empty()) {
+        return read_profile_file(pack, options.profile_path, options.fhir_input, in, err);
+    }
+    if (options.set_answers.empty() && options.option_answers.empty()) {
         fmt::print(err,
                    "contra: error: nothing to check: give a profile file (- for standard "
                    "input) or answers as options; see 'contra check --help'\n");
-        return to_int(ExitCode::usage);
+        return ExitCode::usage;
     }
-    if (const int code = apply_answer_options(pack, options, profile, err); code != 0) {
-        return code;
+    return empty_profile(pack);
+}
+
+// Answers saved from an interview stopped part-way leave questions unasked that could change
+// the verdict.
+void mark_unfinished(const Profile& profile, Report& report, std::ostream& err) {
+    if (!profile.unfinished) {
+        return;
+    }
+    fmt::print(err,
+               "contra: note: these answers are from an interview stopped part-way ({}: "
+               "unfinished); questions that could change the verdict were not asked\n",
+               k_unfinished_key);
+    if (report.established < Level::postpone_and_refer) {
+        report.verdict = Verdict::incomplete;
+    }
+}
+
+} // namespace
+
+Outcome run_check(const RulePack& pack,
+                  const CheckOptions& options,
+                  std::istream& in,
+                  std::ostream& out,
+                  std::ostream& err,
+                  const Environment& environment) {
+    OrError<Profile> start = starting_profile(pack, options, in, err);
+    if (const auto* error = std::get_if<ExitCode>(&start)) {
+        return *error;
+    }
+    Profile& profile = std::get<Profile>(start);
+    if (const auto error = apply_answer_options(pack, options, profile, err)) {
+        return *error;
     }
     Report report = evaluate(pack, profile);
-    if (profile.unfinished) {
-        fmt::print(err,
-                   "contra: note: these answers are from an interview stopped part-way ({}: "
-                   "unfinished); questions that could change the verdict were not asked\n",
-                   k_unfinished_key);
-        if (report.established < Level::postpone_and_refer) {
-            report.verdict = Verdict::incomplete;
-        }
-    }
+    mark_unfinished(profile, report, err);
     // The audit log is opened before anything is shown, so a log that cannot be written stops
     // the run before a verdict; the record is appended only once everything shown was written.
     DecisionRecords records;
-    if (const int code =
-            records.open(options, run_inputs(options.profile_path, options.rules_dir), err);
-        code != 0) {
-        return code;
+    if (const auto error =
+            records.open(options, run_inputs(options.profile_path, options.rules_dir), err)) {
+        return *error;
     }
-    if (const int code = records.write_body_map(pack, profile, report, err); code != 0) {
-        return code;
+    if (const auto error = records.write_body_map(pack, profile, report, err)) {
+        return *error;
     }
     print_report(pack, profile, report, options, out, environment);
     if (!output_written(out, err, records.logging() ? "; the decision was not logged" : "")) {
-        return to_int(ExitCode::cannot_write);
+        return ExitCode::cannot_write;
     }
-    if (const int code = records.log(pack, profile, report, err); code != 0) {
-        return code;
+    if (const auto error = records.log(pack, profile, report, err)) {
+        return *error;
     }
-    return exit_code(report.verdict);
+    return Outcome::of(report.verdict);
 }
 
 } // namespace contra::cli

@@ -2,6 +2,7 @@
 
 #include "cli/app.hpp"
 #include "cli/audit_log.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/fact_options.hpp"
 #include "cli/output_file.hpp"
 #include "model/profile.hpp"
@@ -37,15 +38,20 @@ struct CheckOptions {
     bool explain_only = false; ///< `contra explain`: the explanation without the report
 };
 
-/// Adds the `check` subcommand, with its options bound to `options`. The per-fact answer
-/// options (one or two per question) are added only `with_answers`, that is when `check` is
-/// the command being run: building them is most of the start-up cost.
-CLI::App*
-setup_check(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers);
+/// Adds the options of `check`, bound to `options`. The per-fact answer options (one or two per
+/// question) are added only `with_answers`, that is when `check` is the command being run:
+/// building them is most of the start-up cost.
+void add_check_options(CLI::App& command,
+                       const RulePack& pack,
+                       CheckOptions& options,
+                       bool with_answers);
 
-/// Adds `explain`: the same answers as `check`, printing why each rule fired or could fire.
-CLI::App*
-setup_explain(CLI::App& app, const RulePack& pack, CheckOptions& options, bool with_answers);
+/// Adds the options of `explain`: the same answers as `check`, printing why each rule fired or
+/// could fire.
+void add_explain_options(CLI::App& command,
+                         const RulePack& pack,
+                         CheckOptions& options,
+                         bool with_answers);
 
 /// Adds the answer options shared by `check`, `explain` and `interview`: --rules,
 /// --pack-sha256, --audit-log, --body-map, --audit-include-profile, --set and, `with_answers`,
@@ -55,28 +61,29 @@ void add_answer_options(CLI::App& command,
                         CheckOptions& options,
                         bool with_answers);
 
-/// Applies the answers given as options over `profile`. Returns 0, or the exit code of an error
-/// already reported to `err`.
-int apply_answer_options(const RulePack& pack,
-                         const CheckOptions& options,
-                         Profile& profile,
-                         std::ostream& err);
+/// Applies the answers given as options over `profile`. Returns nothing, or the exit code of an
+/// error already reported to `err`.
+std::optional<ExitCode> apply_answer_options(const RulePack& pack,
+                                             const CheckOptions& options,
+                                             Profile& profile,
+                                             std::ostream& err);
 
 /// What a run reads: its profile (a path, or "-" for standard input) and its rule pack folder.
 RunInputs run_inputs(const std::string& profile_path, const std::string& rules_dir);
 
 /// The records of a decision besides the report: the body map, written before the report is
 /// shown, and the audit line, appended only once everything shown was written. Neither is ever
-/// written over a file the run reads. Each step returns 0, or 73 after reporting to `err`.
+/// written over a file the run reads. Each step returns nothing, or 73 after reporting to `err`.
 class DecisionRecords {
   public:
     /// Opens the audit log `options` ask for, before anything is shown.
-    int open(const CheckOptions& options, RunInputs inputs, std::ostream& err);
-    int write_body_map(const RulePack& pack,
-                       const Profile& profile,
-                       const Report& report,
-                       std::ostream& err) const;
-    int log(const RulePack& pack, const Profile& profile, const Report& report, std::ostream& err);
+    std::optional<ExitCode> open(const CheckOptions& options, RunInputs inputs, std::ostream& err);
+    std::optional<ExitCode> write_body_map(const RulePack& pack,
+                                           const Profile& profile,
+                                           const Report& report,
+                                           std::ostream& err) const;
+    std::optional<ExitCode>
+    log(const RulePack& pack, const Profile& profile, const Report& report, std::ostream& err);
     [[nodiscard]] bool logging() const { return m_log.has_value(); }
     [[nodiscard]] const RunInputs& inputs() const { return m_inputs; }
 
@@ -86,12 +93,12 @@ class DecisionRecords {
     std::optional<AuditLog> m_log;
 };
 
-/// Runs a check; returns the verdict's exit code, or an error's.
-int run_check(const RulePack& pack,
-              const CheckOptions& options,
-              std::istream& in,
-              std::ostream& out,
-              std::ostream& err,
-              const Environment& environment);
+/// Runs a check; returns the verdict's outcome, or an error's.
+Outcome run_check(const RulePack& pack,
+                  const CheckOptions& options,
+                  std::istream& in,
+                  std::ostream& out,
+                  std::ostream& err,
+                  const Environment& environment);
 
 } // namespace contra::cli

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "model/level.hpp"
+
+#include <variant>
+
 namespace contra::cli {
 
 /// Exit codes of errors (docs/contract.md; the sysexits.h numbers). Verdicts exit 0..5.
@@ -15,5 +19,30 @@ enum class ExitCode : int {
 constexpr int to_int(ExitCode code) {
     return static_cast<int>(code);
 }
+
+/// How a command ended, as the process exits: a verdict's code (0..5), a run of checks passing
+/// (0) or not (1), an error's code (already reported when it is returned), or 128 + the signal
+/// that stopped it.
+class Outcome {
+  public:
+    // An error is an outcome: `return ExitCode::usage;` reads as what it does.
+    constexpr Outcome(ExitCode error) : m_code(to_int(error)) {} // NOLINT(*-explicit-*)
+
+    static constexpr Outcome success() { return Outcome(0); }
+    /// A check that ran and did not pass: a failed scenario, coverage short of the minimum.
+    static constexpr Outcome checks_failed() { return Outcome(1); }
+    static Outcome of(Verdict verdict) { return Outcome(contra::exit_code(verdict)); }
+    static constexpr Outcome stopped_by(int signal) { return Outcome(128 + signal); }
+
+    [[nodiscard]] constexpr int code() const { return m_code; }
+    [[nodiscard]] constexpr bool is(ExitCode error) const { return m_code == to_int(error); }
+
+  private:
+    constexpr explicit Outcome(int code) : m_code(code) {}
+    int m_code;
+};
+
+/// A value, or the exit code of the error (already reported) that kept it from being made.
+template <typename T> using OrError = std::variant<T, ExitCode>;
 
 } // namespace contra::cli

@@ -7,6 +7,7 @@
 #include "cli/profile_file.hpp"
 #include "engine/interview.hpp"
 #include "engine/interview_order.hpp"
+#include "engine/interview_turn.hpp"
 #include "input/profile_reader.hpp"
 #include "model/fact_value.hpp"
 #include "output/audit_record.hpp"
@@ -126,14 +127,6 @@ class LineInput {
     bool m_terminal;
 };
 
-std::string trimmed(const std::string& text) {
-    const auto first = text.find_first_not_of(" \t\r");
-    if (first == std::string::npos) {
-        return {};
-    }
-    return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
-
 std::string choices_hint(const RulePack& pack, const Fact& fact) {
     switch (fact.type) {
     case FactType::yes_no:
@@ -156,50 +149,6 @@ std::string choices_hint(const RulePack& pack, const Fact& fact) {
                            pack.sites.leaves().front().id);
     }
     return {};
-}
-
-// The answer typed for `fact`: a single key, a number or a name prefix for a choice, sites.
-ParsedAnswer read_answer(const RulePack& pack, const Fact& fact, const std::string& typed) {
-    std::string text = typed;
-    if (fact.type == FactType::yes_no) {
-        text = typed == "y" ? "yes" : typed == "n" ? "no" : typed;
-    } else if (fact.type == FactType::site_list ||
-               (fact.type == FactType::number && fact.allow_none)) {
-        text = typed == "n" ? "none" : typed;
-    } else if (fact.type == FactType::number && typed == "n") {
-        return {std::nullopt,
-                fmt::format("'n' is no answer to this question: type a number from {} to {}, "
-                            "or u if it is not known",
-                            format_number(fact.min),
-                            format_number(fact.max))};
-    } else if (fact.type == FactType::enumeration) {
-        const auto has_none =
-            std::find(fact.values.begin(), fact.values.end(), "none") != fact.values.end();
-        if (typed == "n" && has_none) {
-            text = "none";
-        } else if (typed == "n") {
-            return {std::nullopt,
-                    fmt::format("'n' is no answer to this question: choose one of {} (by number "
-                                "or name), or u if it is not known",
-                                fmt::join(fact.values, ", "))};
-        } else if (!typed.empty() && typed.find_first_not_of("0123456789") == std::string::npos) {
-            const auto number = std::stoul(typed.substr(0, 6));
-            if (number >= 1 && number <= fact.values.size()) {
-                text = fact.values[number - 1];
-            }
-        } else {
-            std::vector<std::string> matches;
-            for (const std::string& value : fact.values) {
-                if (value.starts_with(typed)) {
-                    matches.push_back(value);
-                }
-            }
-            if (matches.size() == 1) {
-                text = matches.front();
-            }
-        }
-    }
-    return parse_answer(pack.sites, fact, text);
 }
 
 // `?`: why the question is asked, in the pack's words, and the rules its answer can change,
@@ -288,14 +237,12 @@ std::string prompt_hint(const RulePack& pack, const InterviewQuestion& question)
     return choices_hint(pack, pack.facts[question.index]);
 }
 
-enum class Typed { answered, redo, stopped };
-
-// Reads and applies one answer to the question on screen.
-Typed ask(const RulePack& pack,
-          Interview& interview,
-          const InterviewQuestion& question,
-          LineInput& input,
-          std::ostream& out) {
+// Shows the question and returns the line typed at it, or nullopt when input ended.
+std::optional<std::string> show_question(const RulePack& pack,
+                                         const Interview& interview,
+                                         const InterviewQuestion& question,
+                                         LineInput& input,
+                                         std::ostream& out) {
     const std::string id =
         question.is_screening ? pack.screening[question.index].id : pack.facts[question.index].id;
     const std::string text = question.is_screening ? pack.screening[question.index].question
@@ -311,54 +258,30 @@ Typed ask(const RulePack& pack,
                text,
                prompt_hint(pack, question),
                to_string(question.reach));
-    const auto line = input.read(fmt::format("{}> ", id));
-    if (!line) {
-        return Typed::stopped;
-    }
-    const std::string typed = trimmed(*line);
-    if (typed == "?") {
-        explain_question(pack, interview, question, out);
-        return Typed::redo;
-    }
-    if (typed == "b") {
-        if (!interview.back()) {
+    return input.read(fmt::format("{}> ", id));
+}
+
+// Asks the questions until none is left that could change the outcome; returns true when the
+// practitioner stopped it first (Ctrl-C, Ctrl-D).
+bool ask_questions(const RulePack& pack,
+                   Interview& interview,
+                   LineInput& input,
+                   std::ostream& out) {
+    while (const auto question = interview.next_question()) {
+        const auto line = show_question(pack, interview, *question, input, out);
+        if (!line) {
+            return true;
+        }
+        const Turn turn = take_turn(pack, interview, *question, *line);
+        if (turn.result == TurnResult::explain) {
+            explain_question(pack, interview, *question, out);
+        } else if (turn.result == TurnResult::no_earlier_answer) {
             fmt::print(out, "  (no earlier answer)\n");
+        } else if (turn.result == TurnResult::not_an_answer) {
+            fmt::print(out, "  {}\n", turn.message);
         }
-        return Typed::redo;
     }
-    if (question.is_screening) {
-        if (typed == "y" || typed == "yes") {
-            interview.screen_yes(question.index);
-        } else if (typed == "n" || typed == "no") {
-            interview.screen_no(question.index);
-        } else if (typed == "u") {
-            interview.screen_skip(question.index);
-        } else {
-            fmt::print(out, "  Type y (yes, to any of these), n (none of these) or u (not sure)\n");
-            return Typed::redo;
-        }
-        return Typed::answered;
-    }
-    if (typed == "u") {
-        interview.skip(question.index);
-        return Typed::answered;
-    }
-    const Fact& fact = pack.facts[question.index];
-    if (typed == "n" && (no_answer(fact) || fact.unknown == UnknownPolicy::optional)) {
-        if (const auto no = no_answer(fact)) {
-            interview.answer(question.index, *no);
-        } else {
-            interview.skip(question.index); // an optional measurement not taken counts as absent
-        }
-        return Typed::answered;
-    }
-    const ParsedAnswer answer = read_answer(pack, pack.facts[question.index], typed);
-    if (!answer.value) {
-        fmt::print(out, "  {}\n", answer.error);
-        return Typed::redo;
-    }
-    interview.answer(question.index, *answer.value);
-    return Typed::answered;
+    return false;
 }
 
 // Ctrl-C or Ctrl-D part-way: the answers are kept and the practitioner is told where.
@@ -382,23 +305,21 @@ void report_stop(const InterviewOptions& options, const Interview& interview, st
 
 } // namespace
 
-CLI::App*
-setup_interview(CLI::App& app, const RulePack& pack, InterviewOptions& options, bool with_answers) {
-    CLI::App* command = app.add_subcommand(
-        "interview",
-        "Ask the client, in the terminal, the questions whose answers can still change the "
-        "verdict, the sites or the findings, most serious first");
-    command->add_option("profile", options.start, "Start from the answers in this profile")
+void add_interview_options(CLI::App& command,
+                           const RulePack& pack,
+                           InterviewOptions& options,
+                           bool with_answers) {
+    command.add_option("profile", options.start, "Start from the answers in this profile")
         ->type_name("PROFILE");
     command
-        ->add_option("--save",
-                     options.save,
-                     "Save the answers as a JSON profile (checked before the first question; "
-                     "also on Ctrl-C or Ctrl-D, marked unfinished)")
+        .add_option("--save",
+                    options.save,
+                    "Save the answers as a JSON profile (checked before the first question; "
+                    "also on Ctrl-C or Ctrl-D, marked unfinished)")
         ->type_name("FILE");
-    command->add_flag("--force", options.force, "With --save: replace an existing file");
-    add_answer_options(*command, pack, options.answers, with_answers);
-    command->footer(
+    command.add_flag("--force", options.force, "With --save: replace an existing file");
+    add_answer_options(command, pack, options.answers, with_answers);
+    command.footer(
         "Keys: y yes, n no (none for a list or a choice with 'none', 'none' for a number that "
         "allows it), u unknown (not asked again; the pack's cautious assumption stands), ? why it "
         "is asked, b back to the previous question; a choice by number or name prefix; a number "
@@ -406,38 +327,84 @@ setup_interview(CLI::App& app, const RulePack& pack, InterviewOptions& options, 
         "n none of them, y asks each in turn, u leaves each unknown. The report is printed at "
         "the end. Ctrl-C or Ctrl-D stops: with --save the answers so far are saved, marked "
         "unfinished.");
-    return command;
 }
 
-int run_interview(const RulePack& pack,
-                  const InterviewOptions& options,
-                  std::istream& in,
-                  std::ostream& out,
-                  std::ostream& err,
-                  const Environment& environment) {
+namespace {
+
+// Everything checked before the first question: the --save target, the starting answers, the
+// audit log. Returns the error (reported) that stops the interview before it starts.
+std::optional<ExitCode> prepare(const RulePack& pack,
+                                const InterviewOptions& options,
+                                std::istream& in,
+                                std::ostream& err,
+                                Profile& start,
+                                DecisionRecords& records) {
     const RunInputs inputs = run_inputs(options.start, options.answers.rules_dir);
     if (!options.save.empty()) {
         if (auto problem = check_save_target(options.save, options.force, inputs)) {
             fmt::print(
                 err, "contra: error: {}; no question was asked\n", escape_controls(*problem));
-            return to_int(ExitCode::cannot_write);
+            return ExitCode::cannot_write;
         }
     }
-    Profile start = empty_profile(pack);
     if (!options.start.empty()) {
-        int code = 0;
-        auto read = read_profile_file(pack, options.start, false, in, err, code);
-        if (!read) {
-            return code;
+        OrError<Profile> read = read_profile_file(pack, options.start, false, in, err);
+        if (const auto* error = std::get_if<ExitCode>(&read)) {
+            return *error;
         }
-        start = std::move(*read);
+        start = std::move(std::get<Profile>(read));
     }
-    if (const int code = apply_answer_options(pack, options.answers, start, err); code != 0) {
-        return code;
+    if (const auto error = apply_answer_options(pack, options.answers, start, err)) {
+        return error;
     }
+    return records.open(options.answers, inputs, err);
+}
+
+// Shows the report and writes what was asked for: the body map, the saved answers, the audit
+// line. Returns the first failure (reported); an emergency is shown even after one.
+std::optional<ExitCode> record_outcome(const RulePack& pack,
+                                       const InterviewOptions& options,
+                                       const Interview& interview,
+                                       const Report& report,
+                                       bool stopped,
+                                       DecisionRecords& records,
+                                       std::ostream& out,
+                                       std::ostream& err,
+                                       const Environment& environment) {
+    std::optional<ExitCode> failure =
+        records.write_body_map(pack, interview.profile(), report, err);
+    if (!failure || report.verdict == Verdict::emergency) {
+        fmt::print(out, "\n");
+        render_text(pack,
+                    report,
+                    TextOptions{environment.stdout_is_terminal && !environment.no_color},
+                    out);
+        if (!output_written(out, err)) {
+            failure = ExitCode::cannot_write;
+        }
+    }
+    if (!options.save.empty() &&
+        !save_profile(pack, interview.profile(), stopped, options.save, records.inputs(), err)) {
+        failure = ExitCode::cannot_write;
+    }
+    if (!failure) {
+        failure = records.log(pack, interview.profile(), report, err);
+    }
+    return failure;
+}
+
+} // namespace
+
+Outcome run_interview(const RulePack& pack,
+                      const InterviewOptions& options,
+                      std::istream& in,
+                      std::ostream& out,
+                      std::ostream& err,
+                      const Environment& environment) {
+    Profile start = empty_profile(pack);
     DecisionRecords records;
-    if (const int code = records.open(options.answers, inputs, err); code != 0) {
-        return code;
+    if (const auto error = prepare(pack, options, in, err, start, records)) {
+        return *error;
     }
     Interview interview(pack, std::move(start));
     const InterruptGuard interrupts;
@@ -446,45 +413,18 @@ int run_interview(const RulePack& pack,
     fmt::print(out,
                "contra interview: the questions whose answer can change the verdict, most "
                "serious first.\nKeys: y yes, n no/none, u unknown, ? why, b back.\n");
-    bool stopped = false;
-    while (const auto question = interview.next_question()) {
-        const Typed typed = ask(pack, interview, *question, input, out);
-        if (typed == Typed::stopped) {
-            stopped = true;
-            break;
-        }
-    }
-    Report report = interview.report();
+    const bool stopped = ask_questions(pack, interview, input, out);
     if (stopped) {
         report_stop(options, interview, out);
-        if (report.established < Level::postpone_and_refer) {
-            report.verdict = Verdict::incomplete; // questions that could change it were not asked
-        }
     }
-    const bool emergency = report.verdict == Verdict::emergency;
-    int failure = records.write_body_map(pack, interview.profile(), report, err);
-    if (failure == 0 || emergency) {
-        fmt::print(out, "\n");
-        render_text(pack,
-                    report,
-                    TextOptions{environment.stdout_is_terminal && !environment.no_color},
-                    out);
-        if (!output_written(out, err)) {
-            failure = to_int(ExitCode::cannot_write);
-        }
-    }
-    if (!options.save.empty() &&
-        !save_profile(pack, interview.profile(), stopped, options.save, records.inputs(), err)) {
-        failure = to_int(ExitCode::cannot_write);
-    }
-    if (failure == 0) {
-        failure = records.log(pack, interview.profile(), report, err);
-    }
+    const Report report = final_report(interview, stopped);
+    const auto failure =
+        record_outcome(pack, options, interview, report, stopped, records, out, err, environment);
     // An emergency is never hidden behind a failed write; the failure is reported above.
-    if (failure != 0 && !emergency) {
-        return failure;
+    if (failure && report.verdict != Verdict::emergency) {
+        return *failure;
     }
-    return exit_code(report.verdict);
+    return Outcome::of(report.verdict);
 }
 
 } // namespace contra::cli

@@ -2,6 +2,7 @@
 
 #include "cli/app.hpp"
 #include "cli/check_command.hpp"
+#include "cli/exit_codes.hpp"
 #include "model/rule_pack.hpp"
 
 #include <CLI/App.hpp>
@@ -18,19 +19,21 @@ struct InterviewOptions {
     CheckOptions answers; ///< check's answer options: --set, --modality ..., --audit-log, --rules
 };
 
-/// Adds `interview`: asks, in the terminal, the questions whose answers can still change the
-/// verdict, the sites or the findings, most serious first, then prints the report. The
+/// The options of `interview`, which asks, in the terminal, the questions whose answers can still
+/// change the verdict, the sites or the findings, most serious first, then prints the report. The
 /// per-fact answer options are added only `with_answers` (when `interview` is run).
-CLI::App*
-setup_interview(CLI::App& app, const RulePack& pack, InterviewOptions& options, bool with_answers);
+void add_interview_options(CLI::App& command,
+                           const RulePack& pack,
+                           InterviewOptions& options,
+                           bool with_answers);
 
 /// Runs an interview: line editing (libedit) when standard input is a terminal, plain lines
-/// from `in` otherwise. Returns the verdict's exit code, or an error's.
-int run_interview(const RulePack& pack,
-                  const InterviewOptions& options,
-                  std::istream& in,
-                  std::ostream& out,
-                  std::ostream& err,
-                  const Environment& environment);
+/// from `in` otherwise. Returns the verdict's outcome, or an error's.
+Outcome run_interview(const RulePack& pack,
+                      const InterviewOptions& options,
+                      std::istream& in,
+                      std::ostream& out,
+                      std::ostream& err,
+                      const Environment& environment);
 
 } // namespace contra::cli

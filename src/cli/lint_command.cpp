@@ -14,9 +14,8 @@
 
 namespace contra::cli {
 
-CLI::App* setup_lint(CLI::App& app, LintOptions& options) {
-    CLI::App* lint = app.add_subcommand(
-        "lint", "Check rule packs: everything the loader checks, plus what a reviewer looks for");
+void add_lint_options(CLI::App& command, LintOptions& options) {
+    CLI::App* lint = &command;
     lint->add_option("pack", options.packs, "Pack folders (default: rules)")->type_name("PACK");
     lint->add_option_function<std::string>(
             "--format",
@@ -25,16 +24,15 @@ CLI::App* setup_lint(CLI::App& app, LintOptions& options) {
         ->check(CLI::IsMember({"text", "json"}))
         ->option_text("text|json (default: text)");
     lint->add_flag("--werror", options.warnings_are_errors, "Treat warnings as errors");
-    return lint;
 }
 
-int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
+Outcome run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
     std::vector<std::string> packs = options.packs;
     if (packs.empty()) {
         if (!std::filesystem::exists("rules/pack.yaml")) {
             fmt::print(err,
                        "contra: error: name the pack folder to lint, e.g. 'contra lint rules'\n");
-            return to_int(ExitCode::usage);
+            return ExitCode::usage;
         }
         packs.push_back("rules");
     }
@@ -77,7 +75,7 @@ int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err) {
                    warnings == 1 ? "" : "s");
     }
     const bool failed = errors > 0 || (options.warnings_are_errors && warnings > 0);
-    return failed ? to_int(ExitCode::bad_pack) : 0;
+    return failed ? Outcome(ExitCode::bad_pack) : Outcome::success();
 }
 
 } // namespace contra::cli

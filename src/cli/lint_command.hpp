@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cli/exit_codes.hpp"
+
 #include <CLI/App.hpp>
 
 #include <iosfwd>
@@ -14,10 +16,11 @@ struct LintOptions {
     bool warnings_are_errors = false;
 };
 
-/// Adds `lint`: the loader's checks plus the static checks of lint_pack, one located line each.
-CLI::App* setup_lint(CLI::App& app, LintOptions& options);
+/// The options of `lint`: the loader's checks plus the static checks of lint_pack, one located line
+/// each.
+void add_lint_options(CLI::App& command, LintOptions& options);
 
 /// 0 when clean (warnings allowed unless --werror); 78 on any error.
-int run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
+Outcome run_lint(const LintOptions& options, std::ostream& out, std::ostream& err);
 
 } // namespace contra::cli

@@ -10,79 +10,52 @@
 #include <ostream>
 
 namespace contra::cli {
-namespace {
-
-CLI::App* add_listing(CLI::App& app,
-                      const char* name,
-                      const char* what,
-                      const std::string& text_format,
-                      ListingOptions& options) {
-    CLI::App* command = app.add_subcommand(name, what);
+void add_listing_options(CLI::App& command,
+                         const std::string& text_format,
+                         ListingOptions& options) {
     command
-        ->add_option_function<std::string>(
+        .add_option_function<std::string>(
             "--format",
             [&options](const std::string& format) { options.json = format == "json"; },
             fmt::format("Output: {} for a person, json for a program", text_format))
         ->check(CLI::IsMember(std::vector<std::string>{text_format, "json"}))
         ->option_text(fmt::format("{}|json (default: {})", text_format, text_format));
     command
-        ->add_option(
+        .add_option(
             "--rules", options.rules_dir, "List the rule pack in DIR instead of the bundled one")
         ->type_name("DIR");
-    add_pack_sha256_option(*command, options.pack_sha256);
-    return command;
+    add_pack_sha256_option(command, options.pack_sha256);
 }
 
-} // namespace
-
-ListingCommands setup_listings(CLI::App& app, ListingOptions& options) {
-    ListingCommands commands;
-    commands.rules =
-        add_listing(app, "rules", "List the rule pack's rules: id, level, title", "table", options);
-    commands.facts = add_listing(app,
-                                 "facts",
-                                 "List the rule pack's questions: id, type, values, what "
-                                 "unanswered means",
-                                 "table",
-                                 options);
-    commands.sites = add_listing(app,
-                                 "sites",
-                                 "List the rule pack's body sites: groups, the sites they hold, "
-                                 "other names",
-                                 "text",
-                                 options);
-    return commands;
-}
-
-int run_rules_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
+Outcome run_rules_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
     if (options.json) {
         write_json(rules_to_json(pack), out);
     } else {
         render_rules_table(pack, out);
     }
-    return 0;
+    return Outcome::success();
 }
 
-int run_facts_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
+Outcome run_facts_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
     if (options.json) {
         write_json(facts_to_json(pack), out);
     } else {
         render_facts_table(pack, out);
     }
-    return 0;
+    return Outcome::success();
 }
 
 } // namespace contra::cli
 
 namespace contra::cli {
 
-int run_sites_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
+Outcome run_sites_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
     if (options.json) {
         write_json(sites_to_json(pack), out);
     } else {
         render_site_tree(pack, out);
     }
-    return 0;
+    return Outcome::success();
 }
 
 } // namespace contra::cli

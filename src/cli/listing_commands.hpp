@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/exit_codes.hpp"
 #include "model/rule_pack.hpp"
 
 #include <CLI/App.hpp>
@@ -16,19 +17,15 @@ struct ListingOptions {
     std::string pack_sha256; ///< checked before anything runs (app.cpp)
 };
 
-/// The listing commands, once added.
-struct ListingCommands {
-    CLI::App* rules = nullptr;
-    CLI::App* facts = nullptr;
-    CLI::App* sites = nullptr;
-};
+/// Adds the options of a listing: `rules` (the pack's rules), `facts` (its vocabulary) or
+/// `sites` (its body sites, groups and aliases), each printed as `text_format` (a table or a
+/// tree) or JSON.
+void add_listing_options(CLI::App& command,
+                         const std::string& text_format,
+                         ListingOptions& options);
 
-/// Adds `rules` (the pack's rules), `facts` (its vocabulary) and `sites` (its body sites, groups
-/// and aliases); each prints a table or tree, or JSON.
-ListingCommands setup_listings(CLI::App& app, ListingOptions& options);
-
-int run_rules_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out);
-int run_facts_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out);
-int run_sites_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out);
+Outcome run_rules_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out);
+Outcome run_facts_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out);
+Outcome run_sites_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out);
 
 } // namespace contra::cli

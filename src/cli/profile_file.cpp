@@ -10,18 +10,13 @@
 
 namespace contra::cli {
 
-std::optional<Profile> read_profile_file(const RulePack& pack,
-                                         const std::string& path,
-                                         bool fhir,
-                                         std::istream& in,
-                                         std::ostream& err,
-                                         int& exit_code) {
+OrError<Profile> read_profile_file(
+    const RulePack& pack, const std::string& path, bool fhir, std::istream& in, std::ostream& err) {
     const bool from_stdin = path == "-";
     FileText file = from_stdin ? read_stream_text(in, "standard input") : read_file_text(path);
     if (!file.error.empty()) {
         fmt::print(err, "contra: error: {}\n", escape_controls(file.error));
-        exit_code = to_int(file.too_large ? ExitCode::bad_profile : ExitCode::no_input);
-        return std::nullopt;
+        return file.too_large ? ExitCode::bad_profile : ExitCode::no_input;
     }
     std::string name = from_stdin ? "<stdin>" : path;
     ProfileResult result = fhir ? read_fhir_response(pack, std::move(file.text), std::move(name))
@@ -29,9 +24,9 @@ std::optional<Profile> read_profile_file(const RulePack& pack,
     if (!result.profile) {
         fmt::print(err, "{}", result.diagnostics.format());
         fmt::print(err, "contra: error: the profile is invalid; no verdict was given\n");
-        exit_code = to_int(ExitCode::bad_profile);
+        return ExitCode::bad_profile;
     }
-    return std::move(result.profile);
+    return std::move(*result.profile);
 }
 
 } // namespace contra::cli

@@ -7,22 +7,18 @@
 
 namespace contra::cli {
 
-CLI::App* setup_questions(CLI::App& app, QuestionsOptions& options) {
-    CLI::App* command = app.add_subcommand(
-        "questions",
-        "Print the pack's intake questions: a form (markdown), a FHIR R4 Questionnaire, or json");
+void add_questions_options(CLI::App& command, QuestionsOptions& options) {
     command
-        ->add_option("--format",
-                     options.format,
-                     "markdown: a printable form; fhir: a Questionnaire whose responses 'check "
-                     "--input-format fhir' and 'batch --input-format fhir' read; json: a listing")
+        .add_option("--format",
+                    options.format,
+                    "markdown: a printable form; fhir: a Questionnaire whose responses 'check "
+                    "--input-format fhir' and 'batch --input-format fhir' read; json: a listing")
         ->check(CLI::IsMember({"markdown", "fhir", "json"}))
         ->option_text("markdown|fhir|json (default: markdown)");
-    add_pack_options(*command, options.rules_dir, options.pack_sha256);
-    return command;
+    add_pack_options(command, options.rules_dir, options.pack_sha256);
 }
 
-int run_questions(const RulePack& pack, const QuestionsOptions& options, std::ostream& out) {
+Outcome run_questions(const RulePack& pack, const QuestionsOptions& options, std::ostream& out) {
     if (options.format == "fhir") {
         write_json(questionnaire_to_fhir(pack), out);
     } else if (options.format == "json") {
@@ -30,7 +26,7 @@ int run_questions(const RulePack& pack, const QuestionsOptions& options, std::os
     } else {
         render_questions_markdown(pack, out);
     }
-    return 0;
+    return Outcome::success();
 }
 
 } // namespace contra::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/exit_codes.hpp"
 #include "model/rule_pack.hpp"
 
 #include <CLI/App.hpp>
@@ -15,9 +16,10 @@ struct QuestionsOptions {
     std::string pack_sha256; ///< checked before anything runs (app.cpp)
 };
 
-/// Adds `questions`: the pack's intake as a printable form, a FHIR Questionnaire, or JSON.
-CLI::App* setup_questions(CLI::App& app, QuestionsOptions& options);
+/// The options of `questions`: the pack's intake as a printable form, a FHIR Questionnaire, or
+/// JSON.
+void add_questions_options(CLI::App& command, QuestionsOptions& options);
 
-int run_questions(const RulePack& pack, const QuestionsOptions& options, std::ostream& out);
+Outcome run_questions(const RulePack& pack, const QuestionsOptions& options, std::ostream& out);
 
 } // namespace contra::cli

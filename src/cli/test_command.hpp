@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cli/exit_codes.hpp"
+
 #include <CLI/App.hpp>
 
 #include <iosfwd>
@@ -14,11 +16,11 @@ struct TestOptions {
     std::string junit_path;
 };
 
-/// Adds `test`: runs each pack's scenario suites and reports rule coverage.
-CLI::App* setup_test(CLI::App& app, TestOptions& options);
+/// The options of `test`: runs each pack's scenario suites and reports rule coverage.
+void add_test_options(CLI::App& command, TestOptions& options);
 
 /// 0 when every scenario passes and coverage reaches the minimum; 1 otherwise; 65 for a broken
 /// suite; 78 for an invalid pack.
-int run_test(const TestOptions& options, std::ostream& out, std::ostream& err);
+Outcome run_test(const TestOptions& options, std::ostream& out, std::ostream& err);
 
 } // namespace contra::cli

@@ -105,7 +105,7 @@ TEST(Fhir, AnItemWithoutAnAnswerIsUnknownNeverNo) {
         asked = asked || item["fact"] == "leg_warmth";
     }
     EXPECT_TRUE(asked);
-    EXPECT_NE(run.code, 0);
+    EXPECT_EQ(run.code, 5) << run.err; // incomplete: leg_warmth could change the verdict
 }
 
 TEST(Fhir, AnUnknownLinkIdIsALocatedErrorWithASuggestion) {

@@ -140,6 +140,16 @@ TEST_F(TerminalEscaping, AFileNameIsEscaped) {
     expect_escaped(run({"check", "--rules", pack.string(), "--leg-warmth"}), 78);
 }
 
+// Each output file that cannot be written is named in its error, escaped, and exits 73.
+TEST_F(TerminalEscaping, AnOutputFileNameIsEscaped) {
+    const std::string missing = (m_dir / (k_attack + "-missing") / "out").string();
+    const std::string small_pack = std::string(PROJECT_SOURCE_DIR) + "/tests/data/small-pack";
+    expect_escaped(run({"test", small_pack, "--junit", missing + ".xml"}), 73);
+    expect_escaped(run({"check", "--suspected-dvt", "--body-map", missing + ".svg"}), 73);
+    expect_escaped(run({"check", "--suspected-dvt", "--audit-log", missing + ".log"}), 73);
+    expect_escaped(run({"interview", "--save", missing + ".json"}), 73);
+}
+
 TEST_F(TerminalEscaping, APackRuleTitleIsEscapedInReportsListingsAndLint) {
     const fs::path pack = pack_with_title(k_attack_yaml);
     const fs::path profile =
