@@ -7,6 +7,7 @@
 // The profiles are written to OUT.ndjson (default: a file in the current folder), so that other
 // engines (bench/json-rules-engine) can read the very same input.
 #include "cli/bundled_pack.hpp"
+#include "output/answer_json.hpp"
 #include "output/render_json.hpp"
 #include "pack/pack_codec.hpp"
 #include "profile_generator.hpp"
@@ -116,10 +117,12 @@ int main(int argc, char** argv) {
                profiles,
                pack.facts.size(),
                runs);
-    fmt::print(
-        "--jobs 1: {:>10.0f} profiles/s   peak {:>6.1f} MB\n", rate(one), peak(one) / 1024.0);
-    fmt::print(
-        "--jobs 2: {:>10.0f} profiles/s   peak {:>6.1f} MB\n", rate(two), peak(two) / 1024.0);
+    fmt::print("--jobs 1: {:>10.0f} profiles/s   peak {:>6.1f} MB\n",
+               rate(one),
+               static_cast<double>(peak(one)) / 1024.0);
+    fmt::print("--jobs 2: {:>10.0f} profiles/s   peak {:>6.1f} MB\n",
+               rate(two),
+               static_cast<double>(peak(two)) / 1024.0);
     fmt::print("speed-up: {:.2f}x with 2 jobs\n", rate(two) / rate(one));
     return EXIT_SUCCESS;
 }

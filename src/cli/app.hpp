@@ -1,17 +1,10 @@
 #pragma once
 
+#include "cli/environment.hpp"
+
 #include <iosfwd>
 
 namespace contra::cli {
-
-/// What contra needs to know about where it runs.
-struct Environment {
-    bool stdout_is_terminal = false;
-    bool no_color = false;           ///< NO_COLOR is set and not empty
-    bool stderr_is_terminal = false; ///< progress lines go there only then
-    bool stdin_is_terminal = false;  ///< the interview edits lines (libedit) only then
-    int stdout_fd = -1; ///< the descriptor behind `out`, for writes checked one by one (batch)
-};
 
 /// The whole command line: parses argv, runs the command, prints to `out`/`err`, and returns
 /// the exit code. Nothing escapes as an exception.

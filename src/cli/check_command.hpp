@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cli/app.hpp"
 #include "cli/audit_log.hpp"
+#include "cli/environment.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/fact_options.hpp"
 #include "cli/output_file.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/app.hpp"
+#include "cli/environment.hpp"
 #include "cli/exit_codes.hpp"
 #include "model/rule_pack.hpp"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cli/app.hpp"
 #include "cli/check_command.hpp"
+#include "cli/environment.hpp"
 #include "cli/exit_codes.hpp"
 #include "model/rule_pack.hpp"
 

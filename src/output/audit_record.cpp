@@ -1,5 +1,6 @@
 #include "output/audit_record.hpp"
 
+#include "output/answer_json.hpp"
 #include "output/render_json.hpp"
 #include "util/sha256.hpp"
 

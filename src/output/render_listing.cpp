@@ -1,6 +1,7 @@
 #include "output/render_listing.hpp"
 
 #include "model/fact_value.hpp"
+#include "output/answer_json.hpp"
 #include "output/render_json.hpp"
 #include "util/terminal_text.hpp"
 

@@ -1,6 +1,7 @@
 #include "output/report_json_writer.hpp"
 
-#include "output/render_json.hpp"
+#include "output/answer_json.hpp"
+#include "output/json_text.hpp"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 
 #include "model/rule_pack.hpp"
 #include "pack/condition_operators.hpp"
-#include "pack/pack_loader.hpp"
+#include "pack/pack_source.hpp"
 #include "yaml/yaml_reader.hpp"
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/rule_pack.hpp"
+#include "pack/pack_source.hpp"
 #include "util/diagnostic.hpp"
 
 #include <filesystem>
@@ -10,24 +11,6 @@
 #include <vector>
 
 namespace contra {
-
-/// One file of a pack: its name inside the pack and its bytes.
-struct PackSource {
-    std::string name;
-    std::string text;
-};
-
-/// Where the parts of a loaded pack are written, for tools that point at the source (lint).
-/// Kept beside the RulePack, which stays plain data.
-struct PackSourceMap {
-    std::vector<SourceLocation> rules;        ///< per rule: its id
-    std::vector<SourceLocation> facts;        ///< per fact: its id
-    std::vector<SourceLocation> leaves;       ///< per leaf site: its id
-    std::vector<SourceLocation> site_exprs;   ///< per site expression of the arena
-    std::map<std::string, std::string> texts; ///< display file name -> content
-    /// The source line at `where`, for caret snippets.
-    [[nodiscard]] std::string line_at(const SourceLocation& where) const;
-};
 
 struct PackLoadResult {
     std::optional<RulePack> pack; ///< empty when there is any error

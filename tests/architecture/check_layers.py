@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fails when a file under src/ includes from a layer above its own (docs/ARCHITECTURE.md).
+"""Fails when a file under src/ includes from a layer above its own (docs/ARCHITECTURE.md), or
+when files include each other in a cycle (a.cpp includes b.hpp while b.cpp includes a.hpp).
 
 Each folder of src/ is a layer; a file may include headers of its own layer and of the layers
 listed for it below, nothing else of ours. Usage: check_layers.py SRC_DIR
@@ -32,6 +33,7 @@ FORBIDDEN_LIBRARIES = {
     "yaml": ("nlohmann/", "CLI/", "simdjson", "csv.h", "tinyxml2"),
 }
 OUR_INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/[^"]+"', re.M)
+OUR_UNIT = re.compile(r'^\s*#\s*include\s+"([a-z_]+/[a-z_0-9]+)\.hpp"', re.M)
 SYSTEM_INCLUDE = re.compile(r"^\s*#\s*include\s+<([^>]+)>", re.M)
 
 
@@ -56,6 +58,32 @@ def violations(files):
     return found
 
 
+def include_cycles(files):
+    """files: (layer, path, text) triples. Returns each cycle between files, a file being its
+    .hpp and .cpp together; a cycle means the two are one concept or a third is missing."""
+    graph = {}
+    for _, path, text in files:
+        unit = path.rsplit(".", 1)[0]
+        for match in OUR_UNIT.finditer(text):
+            if match.group(1) != unit:
+                graph.setdefault(unit, set()).add(match.group(1))
+    cycles, state = [], {}
+
+    def visit(unit, trail):
+        state[unit] = "open"
+        for target in sorted(graph.get(unit, ())):
+            if state.get(target) == "open":
+                cycles.append(trail[trail.index(target):] + [target])
+            elif target not in state:
+                visit(target, trail + [target])
+        state[unit] = "done"
+
+    for unit in sorted(graph):
+        if unit not in state:
+            visit(unit, [unit])
+    return [" -> ".join(cycle) for cycle in cycles]
+
+
 def self_test():
     """The checker itself must catch an upward include, or it passes everything."""
     bad = [("engine", "engine/x.cpp", '#include "output/render_text.hpp"\n'),
@@ -63,6 +91,10 @@ def self_test():
     good = [("output", "output/z.cpp", '#include "engine/evaluator.hpp"\n')]
     assert len(violations(bad)) == 2, violations(bad)
     assert violations(good) == [], violations(good)
+    cycle = [("output", "output/a.cpp", '#include "output/b.hpp"\n'),
+             ("output", "output/b.cpp", '#include "output/a.hpp"\n')]
+    assert len(include_cycles(cycle)) == 1, include_cycles(cycle)
+    assert include_cycles(good) == [], include_cycles(good)
 
 
 def main():
@@ -75,10 +107,14 @@ def main():
         layer = path.relative_to(src).parts[0]
         files.append((layer, str(path.relative_to(src)), path.read_text()))
     found = violations(files)
+    cycles = include_cycles(files)
     for message in found:
         print(message)
-    print(f"{len(files)} files in {len(ALLOWED)} layers: {len(found)} upward includes")
-    return 1 if found else 0
+    for cycle in cycles:
+        print(f"include cycle: {cycle}")
+    print(f"{len(files)} files in {len(ALLOWED)} layers: {len(found)} upward includes, "
+          f"{len(cycles)} include cycles")
+    return 1 if found or cycles else 0
 
 
 if __name__ == "__main__":

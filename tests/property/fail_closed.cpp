@@ -2,6 +2,7 @@
 
 #include "engine/evaluation.hpp"
 #include "engine/evaluator.hpp"
+#include "output/answer_json.hpp"
 #include "output/render_json.hpp"
 #include "profile_generator.hpp"
 
