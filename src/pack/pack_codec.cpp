@@ -79,7 +79,8 @@ class Reader {
         const std::string_view bytes = take(k_max_sites / 8);
         SiteSet set;
         for (std::size_t leaf = 0; leaf < k_max_sites; ++leaf) {
-            if ((static_cast<unsigned char>(bytes[leaf / 8]) >> (leaf % 8)) & 1U) {
+            const auto byte = static_cast<unsigned char>(bytes[leaf / 8]);
+            if ((static_cast<unsigned>(byte) >> (leaf % 8)) & 1U) {
                 set.insert(leaf);
             }
         }

@@ -208,4 +208,25 @@ inline Profile healthy_with(const std::string& changes) {
     return profile;
 }
 
+/// The test pack with one piece of text replaced; the replaced text must exist.
+inline std::string test_pack_with(const std::string& from, const std::string& to) {
+    std::string text = k_test_pack;
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+/// The bundled pack (rules/), loaded once; fails the test if it does not load.
+inline const RulePack& bundled_pack() {
+    static const RulePack pack = [] {
+        PackLoadResult result = load_pack_from_directory(CONTRA_RULES_DIR);
+        EXPECT_TRUE(result.pack) << result.diagnostics.format();
+        return result.pack ? std::move(*result.pack) : RulePack{};
+    }();
+    return pack;
+}
+
 } // namespace contra::testing

@@ -13,17 +13,10 @@
 namespace contra {
 namespace {
 
-const RulePack& bundled() {
-    static const RulePack pack = [] {
-        PackLoadResult result = load_pack_from_directory(CONTRA_RULES_DIR);
-        EXPECT_TRUE(result.pack) << result.diagnostics.format();
-        return result.pack ? std::move(*result.pack) : RulePack{};
-    }();
-    return pack;
-}
+using testing::bundled_pack;
 
 Interview start(const std::string& modality) {
-    const RulePack& pack = bundled();
+    const RulePack& pack = bundled_pack();
     Profile profile = empty_profile(pack);
     const std::uint32_t fact = pack.modality_fact;
     const auto& values = pack.facts[fact].values;
@@ -34,7 +27,7 @@ Interview start(const std::string& modality) {
 
 // Answers like a healthy 40-year-old: no or none to everything; `visit` sees each question.
 template <typename Visit> int answer_healthy(Interview& interview, Visit&& visit) {
-    const RulePack& pack = bundled();
+    const RulePack& pack = bundled_pack();
     int asked = 0;
     while (const auto question = interview.next_question()) {
         ++asked;
@@ -59,7 +52,7 @@ template <typename Visit> int answer_healthy(Interview& interview, Visit&& visit
 }
 
 TEST(Interview, AHealthyClientReachesProceedWithinFifteenQuestionsInEveryModality) {
-    for (const std::string& modality : bundled().facts[bundled().modality_fact].values) {
+    for (const std::string& modality : bundled_pack().facts[bundled_pack().modality_fact].values) {
         Interview interview = start(modality);
         const int asked = answer_healthy(interview, [](const InterviewQuestion&) { return false; });
         EXPECT_EQ(interview.report().verdict, Verdict::proceed) << modality;
@@ -73,7 +66,7 @@ TEST(Interview, AnAssumptionThatDecidesAFindingIsAsked) {
     Interview interview = start("vascular_leg_massage");
     bool asked = false;
     answer_healthy(interview, [&](const InterviewQuestion& question) {
-        if (question.is_screening && bundled().screening[question.index].id == "medicines") {
+        if (question.is_screening && bundled_pack().screening[question.index].id == "medicines") {
             asked = true;
         }
         return false;
@@ -82,7 +75,7 @@ TEST(Interview, AnAssumptionThatDecidesAFindingIsAsked) {
 }
 
 TEST(Interview, UnknownToBloodThinnersKeepsTheAssumptionAndItsPrecaution) {
-    const RulePack& pack = bundled();
+    const RulePack& pack = bundled_pack();
     Interview interview = start("vascular_leg_massage");
     const std::uint32_t anticoagulant = *pack.find_fact("anticoagulant");
     answer_healthy(interview, [&](const InterviewQuestion& question) {
@@ -101,7 +94,7 @@ TEST(Interview, UnknownToBloodThinnersKeepsTheAssumptionAndItsPrecaution) {
 }
 
 TEST(Interview, PregnancyComesBeforeItsFollowUps) {
-    const RulePack& pack = bundled();
+    const RulePack& pack = bundled_pack();
     Interview interview = start("mld_body");
     const std::uint32_t pregnancy = *pack.find_fact("pregnancy_status");
     std::vector<std::string> order;
@@ -125,7 +118,7 @@ TEST(Interview, PregnancyComesBeforeItsFollowUps) {
 }
 
 TEST(Interview, VaricoseVeinsOnTheCalfLeadToTwistedOrBulging) {
-    const RulePack& pack = bundled();
+    const RulePack& pack = bundled_pack();
     Interview interview = start("vascular_leg_massage");
     const std::uint32_t veins = *pack.find_fact("varicose_vein_sites");
     const std::uint32_t twisted = *pack.find_fact("varicose_twisted_bulging");
@@ -153,13 +146,13 @@ TEST(Interview, BackTakesAScreeningAnswerBackAndTheNumberWithIt) {
     EXPECT_EQ(interview.question_number(), 1U);
     interview.screen_no(first->index);
     EXPECT_EQ(interview.question_number(), 2U);
-    for (const std::uint32_t fact : bundled().screening[first->index].facts) {
+    for (const std::uint32_t fact : bundled_pack().screening[first->index].facts) {
         EXPECT_EQ(interview.profile().answers[fact], Value::of_choice(k_no));
     }
     ASSERT_TRUE(interview.back());
     EXPECT_EQ(interview.question_number(), 1U);
     EXPECT_EQ(interview.next_question()->index, first->index);
-    for (const std::uint32_t fact : bundled().screening[first->index].facts) {
+    for (const std::uint32_t fact : bundled_pack().screening[first->index].facts) {
         EXPECT_TRUE(interview.profile().answers[fact].is_unknown());
     }
     EXPECT_FALSE(interview.back());

@@ -12,6 +12,8 @@
 namespace contra {
 namespace {
 
+using testing::bundled_pack;
+
 using testing::test_pack;
 
 struct Transcript {
@@ -143,17 +145,8 @@ TEST(InterviewTurn, StoppedAfterAReferralKeepsTheReferral) {
     EXPECT_EQ(run.report.verdict, Verdict::postpone_and_refer);
 }
 
-const RulePack& bundled() {
-    static const RulePack pack = [] {
-        PackLoadResult result = load_pack_from_directory(CONTRA_RULES_DIR);
-        EXPECT_TRUE(result.pack) << result.diagnostics.format();
-        return result.pack ? std::move(*result.pack) : RulePack{};
-    }();
-    return pack;
-}
-
 TEST(InterviewTurn, AScreeningQuestionTakesYNOrUOnly) {
-    Interview interview(bundled(), empty_profile(bundled()));
+    Interview interview(bundled_pack(), empty_profile(bundled_pack()));
     std::optional<InterviewQuestion> question = interview.next_question();
     while (question && !question->is_screening) {
         interview.skip(question->index);
@@ -161,13 +154,13 @@ TEST(InterviewTurn, AScreeningQuestionTakesYNOrUOnly) {
     }
     ASSERT_TRUE(question) << "the bundled pack has screening questions";
     const InterviewQuestion screening = *question;
-    const Turn wrong = take_turn(bundled(), interview, screening, "maybe");
+    const Turn wrong = take_turn(bundled_pack(), interview, screening, "maybe");
     EXPECT_EQ(wrong.result, TurnResult::not_an_answer);
     EXPECT_EQ(wrong.message, "Type y (yes, to any of these), n (none of these) or u (not sure)");
     ASSERT_TRUE(interview.next_question());
     EXPECT_TRUE(interview.next_question()->is_screening);
     EXPECT_EQ(interview.next_question()->index, screening.index);
-    EXPECT_EQ(take_turn(bundled(), interview, screening, "n").result, TurnResult::answered);
+    EXPECT_EQ(take_turn(bundled_pack(), interview, screening, "n").result, TurnResult::answered);
     const auto after = interview.next_question();
     EXPECT_FALSE(after && after->is_screening && after->index == screening.index);
 }

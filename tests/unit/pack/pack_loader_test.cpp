@@ -8,17 +8,7 @@ namespace {
 
 using testing::k_test_pack;
 using testing::load_test_pack_text;
-
-// The test pack with one piece of text replaced; the replaced text must exist.
-std::string with(const std::string& from, const std::string& to) {
-    std::string text = k_test_pack;
-    const auto at = text.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos) {
-        text.replace(at, from.size(), to);
-    }
-    return text;
-}
+using testing::test_pack_with;
 
 std::string first_diagnostic(const std::string& body) {
     const PackLoadResult result = load_test_pack_text(body);
@@ -40,7 +30,7 @@ TEST(PackLoader, TheTestPackLoadsCleanWithItsHash) {
 
 TEST(PackLoader, TheHashChangesWithTheContent) {
     const auto a = load_test_pack_text(k_test_pack);
-    const auto b = load_test_pack_text(with("Call emergency services.", "Call 999."));
+    const auto b = load_test_pack_text(test_pack_with("Call emergency services.", "Call 999."));
     ASSERT_TRUE(a.pack && b.pack);
     EXPECT_NE(a.pack->info.sha256, b.pack->info.sha256);
 }
@@ -56,7 +46,7 @@ class PackLoaderErrors : public ::testing::TestWithParam<BadPack> {};
 
 TEST_P(PackLoaderErrors, ReportTheWholeLocatedLine) {
     const BadPack& bad = GetParam();
-    EXPECT_EQ(first_diagnostic(with(bad.from, bad.to)), bad.diagnostic);
+    EXPECT_EQ(first_diagnostic(test_pack_with(bad.from, bad.to)), bad.diagnostic);
 }
 
 INSTANTIATE_TEST_SUITE_P(

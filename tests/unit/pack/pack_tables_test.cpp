@@ -16,16 +16,7 @@ namespace {
 
 using testing::k_test_pack;
 using testing::load_test_pack_text;
-
-std::string with(const std::string& from, const std::string& to) {
-    std::string text = k_test_pack;
-    const auto at = text.find(from);
-    EXPECT_NE(at, std::string::npos) << from;
-    if (at != std::string::npos) {
-        text.replace(at, from.size(), to);
-    }
-    return text;
-}
+using testing::test_pack_with;
 
 std::string first_error(const std::string& body) {
     const PackLoadResult result = load_test_pack_text(body);
@@ -48,7 +39,8 @@ TEST(FactTypes, EveryTypeInTheTableDeclaresAFact) {
             fmt::format("  - {{id: new_fact, type: {}, question: \"New?\"{}}}\n",
                         spec.name,
                         keys_of.at(spec.name));
-        const PackLoadResult result = load_test_pack_text(with(k_last_fact, k_last_fact + fact));
+        const PackLoadResult result =
+            load_test_pack_text(test_pack_with(k_last_fact, k_last_fact + fact));
         ASSERT_TRUE(result.pack) << spec.name << "\n" << result.diagnostics.format();
         const Fact& loaded = result.pack->facts[*result.pack->find_fact("new_fact")];
         EXPECT_EQ(loaded.type, spec.type) << spec.name;
@@ -62,24 +54,26 @@ TEST(FactTypes, AYesNoFactAnswersNoOrYes) {
 }
 
 TEST(FactTypes, AnUnknownTypeIsRefusedWithTheListAndADidYouMean) {
-    EXPECT_EQ(first_error(with("heart_condition, type: yes_no", "heart_condition, type: yesno")),
+    EXPECT_EQ(first_error(
+                  test_pack_with("heart_condition, type: yes_no", "heart_condition, type: yesno")),
               "unknown fact type 'yesno' (expected one of: yes_no, enum, number, site_list); did "
               "you mean 'yes_no'?");
 }
 
 TEST(FactTypes, AKeyOfAnotherTypeIsRefusedAtTheKey) {
-    EXPECT_EQ(first_error(with("type: yes_no, question: \"Heart condition?\"",
-                               "type: yes_no, unit: cm, question: \"Heart condition?\"")),
+    EXPECT_EQ(first_error(test_pack_with("type: yes_no, question: \"Heart condition?\"",
+                                         "type: yes_no, unit: cm, question: \"Heart condition?\"")),
               "'unit' applies only to number facts, and 'heart_condition' is yes_no");
-    EXPECT_EQ(
-        first_error(with("type: number, unit: years,", "type: number, values: [a], unit: years,")),
-        "'values' applies only to enum facts, and 'age_years' is number");
+    EXPECT_EQ(first_error(test_pack_with("type: number, unit: years,",
+                                         "type: number, values: [a], unit: years,")),
+              "'values' applies only to enum facts, and 'age_years' is number");
 }
 
 TEST(FactTypes, EachTypeRequiresItsOwnKeys) {
-    EXPECT_EQ(first_error(with("type: enum, values: [none, one_leg, both_legs],", "type: enum,")),
+    EXPECT_EQ(first_error(
+                  test_pack_with("type: enum, values: [none, one_leg, both_legs],", "type: enum,")),
               "fact 'swelling' has no 'values'");
-    EXPECT_EQ(first_error(with("unit: years, min: 16,", "min: 16,")),
+    EXPECT_EQ(first_error(test_pack_with("unit: years, min: 16,", "min: 16,")),
               "fact 'age_years' has no 'unit'");
 }
 
@@ -101,9 +95,9 @@ TEST(ConditionOperators, EveryOperatorTestsTheFactTypesItNamesAndNoOthers) {
         for (const Tested& tested : k_tested) {
             const std::string value =
                 op.operands == detail::Operands::one ? tested.one : tested.list;
-            const std::string body =
-                with(rule_condition,
-                     fmt::format("when: {{fact: {}, {}: {}}}", tested.fact, op.name, value));
+            const std::string body = test_pack_with(
+                rule_condition,
+                fmt::format("when: {{fact: {}, {}: {}}}", tested.fact, op.name, value));
             const PackLoadResult result = load_test_pack_text(body);
             if (!detail::applies_to(op, tested.type)) {
                 ASSERT_FALSE(result.pack) << op.name << " on " << tested.fact;
@@ -129,23 +123,23 @@ TEST(ConditionOperators, EveryOperatorTestsTheFactTypesItNamesAndNoOthers) {
 }
 
 TEST(ConditionOperators, AWrongOperatorNamesTheOnesThatFit) {
-    EXPECT_EQ(
-        first_error(with("{fact: breathless, eq: \"yes\"}", "{fact: breathless, lt: \"yes\"}")),
-        "'breathless' is yes_no; test it with eq, ne, in or not_in, not 'lt'");
-    EXPECT_EQ(first_error(with("{fact: weeks_since_surgery, lte: 12}",
-                               "{fact: weeks_since_surgery, in: [12]}")),
+    EXPECT_EQ(first_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
+                                         "{fact: breathless, lt: \"yes\"}")),
+              "'breathless' is yes_no; test it with eq, ne, in or not_in, not 'lt'");
+    EXPECT_EQ(first_error(test_pack_with("{fact: weeks_since_surgery, lte: 12}",
+                                         "{fact: weeks_since_surgery, in: [12]}")),
               "'weeks_since_surgery' is a number; compare it with eq, ne, lt, lte, gt or gte, not "
               "'in'");
-    EXPECT_EQ(first_error(with("{fact: breathless, eq: \"yes\"}",
-                               "{fact: breathless, eq: \"yes\", ne: \"no\"}")),
+    EXPECT_EQ(first_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
+                                         "{fact: breathless, eq: \"yes\", ne: \"no\"}")),
               "a fact test has exactly one of: eq, ne, in, not_in, lt, lte, gt, gte");
 }
 
 TEST(ConditionOperators, AMisspeltOperatorGetsADidYouMean) {
-    EXPECT_NE(
-        first_error(with("{fact: breathless, eq: \"yes\"}", "{fact: breathless, eqq: \"yes\"}"))
-            .find("did you mean 'eq'?"),
-        std::string::npos);
+    EXPECT_NE(first_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
+                                         "{fact: breathless, eqq: \"yes\"}"))
+                  .find("did you mean 'eq'?"),
+              std::string::npos);
 }
 
 } // namespace
