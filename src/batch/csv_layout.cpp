@@ -2,6 +2,7 @@
 
 #include "model/fact_value.hpp"
 #include "util/suggest.hpp"
+#include "util/text_parse.hpp"
 
 #include <fmt/format.h>
 
@@ -11,13 +12,7 @@
 namespace contra {
 namespace {
 
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
+constexpr std::string_view k_cell_blanks = " \t\r\n";
 
 Diagnostic cell_error(const std::string& file,
                       std::int64_t line,
@@ -55,7 +50,7 @@ std::optional<CsvLayout> CsvLayout::from_header(const RulePack& pack,
     CsvLayout layout;
     std::vector<bool> seen(pack.facts.size() + 1, false);
     for (std::size_t i = 0; i < header.cells.size(); ++i) {
-        const std::string text{trim(header.cells[i])};
+        const std::string text{trim(header.cells[i], k_cell_blanks)};
         Column column{text, std::nullopt, nullptr};
         std::string fact_id = text;
         if (map != nullptr) {
@@ -117,7 +112,7 @@ CsvLayout::read(const RulePack& pack, const BatchRecord& row, const std::string&
     Profile profile = empty_profile(pack);
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
         const Column& column = m_columns[i];
-        std::string_view text = trim(row.cells[i]);
+        std::string_view text = trim(row.cells[i], k_cell_blanks);
         if (text.empty()) {
             continue; // a blank cell is unanswered, never "no"
         }

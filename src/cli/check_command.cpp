@@ -249,14 +249,13 @@ void add_profile_options(CLI::App& command,
                          const RulePack& pack,
                          CheckOptions& options,
                          bool with_answers) {
-    CLI::App* check = &command;
-    check
-        ->add_option("profile",
-                     options.profile_path,
-                     "Profile file, YAML or JSON (- reads standard input); options override it")
+    command
+        .add_option("profile",
+                    options.profile_path,
+                    "Profile file, YAML or JSON (- reads standard input); options override it")
         ->type_name("PROFILE");
-    check
-        ->add_option_function<std::string>(
+    command
+        .add_option_function<std::string>(
             "--format",
             [&options](const std::string& format) {
                 options.format = format == "json" ? OutputFormat::json : OutputFormat::text;
@@ -264,16 +263,16 @@ void add_profile_options(CLI::App& command,
             "Output: text for a person, json for a program")
         ->check(CLI::IsMember({"text", "json"}))
         ->option_text("text|json (default: text)");
-    check
-        ->add_option_function<std::string>(
+    command
+        .add_option_function<std::string>(
             "--input-format",
             [&options](const std::string& format) { options.fhir_input = format == "fhir"; },
             "The profile file: a YAML or JSON mapping of fact ids to answers, or a FHIR R4 "
             "QuestionnaireResponse to the questions of 'contra questions --format fhir'")
         ->check(CLI::IsMember({"profile", "fhir"}))
         ->option_text("profile|fhir (default: profile)");
-    check
-        ->add_option_function<std::string>(
+    command
+        .add_option_function<std::string>(
             "--color,--colour",
             [&options](const std::string& mode) {
                 options.colour = mode == "always"  ? ColourMode::always
@@ -283,10 +282,10 @@ void add_profile_options(CLI::App& command,
             "Colour in text output; auto means on a terminal, unless NO_COLOR is set")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("auto|always|never (default: auto)");
-    add_answer_options(*check, pack, options, with_answers);
-    check->add_flag("--all",
-                    options.explain_all,
-                    "With --explain: explain every rule, also those that do not fire");
+    add_answer_options(command, pack, options, with_answers);
+    command.add_flag("--all",
+                     options.explain_all,
+                     "With --explain: explain every rule, also those that do not fire");
 }
 
 } // namespace

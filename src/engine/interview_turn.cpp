@@ -2,17 +2,10 @@
 
 #include "model/fact_value.hpp"
 #include "model/typed_answer.hpp"
+#include "util/text_parse.hpp"
 
 namespace contra {
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
 
 Turn screening_turn(Interview& interview, std::uint32_t group, std::string_view typed) {
     if (typed == "y" || typed == "yes") {
@@ -59,7 +52,7 @@ Turn take_turn(const RulePack& pack,
                Interview& interview,
                const InterviewQuestion& question,
                std::string_view line) {
-    const std::string typed(trimmed(line));
+    const std::string typed(trim(line, " \t\r"));
     if (typed == "?") {
         return {TurnResult::explain, {}};
     }

@@ -11,15 +11,6 @@
 namespace contra {
 namespace {
 
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = text.find_last_not_of(" \t");
-    return text.substr(first, last - first + 1);
-}
-
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     return fmt::format("{}", fmt::join(items, separator));
 }

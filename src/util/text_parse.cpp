@@ -9,6 +9,14 @@
 
 namespace contra {
 
+std::string_view trim(std::string_view text, std::string_view blanks) {
+    const auto first = text.find_first_not_of(blanks);
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(blanks) - first + 1);
+}
+
 std::optional<double> parse_number(std::string_view text) {
     if (text.empty() || text.front() == '+') {
         text.remove_prefix(text.empty() ? 0 : 1);

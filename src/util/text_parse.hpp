@@ -7,6 +7,9 @@
 
 namespace contra {
 
+/// `text` without the `blanks` around it (spaces and tabs unless told).
+std::string_view trim(std::string_view text, std::string_view blanks = " \t");
+
 /// A finite decimal number; hex, octal, `.nan`, `.inf` and out-of-range values are refused.
 std::optional<double> parse_number(std::string_view text);
 
