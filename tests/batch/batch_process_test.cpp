@@ -1,6 +1,8 @@
 // `contra batch` as a process, where the operating system is part of the behaviour: standard
 // output that fails (a full device, a closed descriptor, a reader that went away), SIGINT and
 // SIGTERM in the middle of a batch, peak memory with big records, and threads that cannot start.
+#include "file_contents.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -24,6 +26,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using contra::testing::file_contents;
 
 const std::string k_emergency = R"({"sudden_breathlessness": "yes"})"
                                 "\n";
@@ -33,13 +36,6 @@ struct Ended {
     int signal = 0; ///< the signal that ended it, if one did
     long peak_kib = 0;
 };
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // Starts contra with `args` on the given descriptors (-1 for stdout: closed); `in_child` runs
 // in the child just before exec.
@@ -163,7 +159,7 @@ class BatchProcess : public ::testing::Test {
     int open_stderr() const {
         return open((m_dir / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
     }
-    std::string said() const { return slurp(m_dir / "stderr"); }
+    std::string said() const { return file_contents(m_dir / "stderr"); }
 
     // Runs a batch of `input` with standard output to `out` (-1: closed).
     Ended run_to(const fs::path& input,
@@ -330,7 +326,7 @@ TEST_F(BatchProcess, WhenThreadsCannotStartTheBatchRunsOnThoseThatDidAndSaysSo) 
             GTEST_SKIP() << "cannot lower the process limit here, or nobody cannot run the binary";
         }
         EXPECT_EQ(ended.code, 4) << said();
-        EXPECT_EQ(lines_in(slurp(output)), 600U);
+        EXPECT_EQ(lines_in(file_contents(output)), 600U);
         const std::string text = said();
         EXPECT_NE(text.find(processes == 1 ? "no worker thread could start ("
                                            : "only 2 of 8 worker threads could start ("),

@@ -1,6 +1,8 @@
 // Hostile input against the real binary: each case must be refused with a located message and
 // exit 65 (a profile) or 78 (a rule pack), within a second and 100 MB (docs/limits.md).
 // Sanitizer builds check the refusals but not the bounds, which their own overhead breaks.
+#include "file_contents.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -16,6 +18,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using contra::testing::file_contents;
 
 struct Outcome {
     int code = -1;
@@ -23,13 +26,6 @@ struct Outcome {
     double cpu_seconds = 0; ///< user and system: what the input cost, whatever else runs
     long peak_kib = 0;
 };
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // Runs contra with `args`, `stdin_path` on standard input and standard error to `err_path`,
 // and measures it with wait4.
@@ -62,7 +58,7 @@ Outcome run_contra_with(const fs::path& err_path,
     run.cpu_seconds = seconds(usage.ru_utime) + seconds(usage.ru_stime);
     run.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     run.peak_kib = usage.ru_maxrss;
-    run.err = slurp(err_path);
+    run.err = file_contents(err_path);
     return run;
 }
 
@@ -263,7 +259,6 @@ TEST_F(HostileInput, SeveralDocumentsAreRefused) {
                               ":1:21: error: end of map not found");
 }
 
-} // namespace
 
 // A pack as a whole (docs/limits.md): each listed file is read once, and the pack's bytes, files
 // and values are bounded, however its manifest is written.
@@ -334,3 +329,5 @@ TEST_F(HostilePack, AManifestOfThousandsOfFilesStopsAtThePackFileLimit) {
                    78,
                    "pack.yaml:105:7: error: a pack of more than 100 files (limit max-pack-files)");
 }
+
+} // namespace

@@ -2,6 +2,8 @@
 // names, file names and a pack's text are escaped (\xNN) in every message and report, so an
 // intake form cannot clear the screen and draw a green "PROCEED" over an error. The only escape
 // sequences contra writes are its own colours, and only when colour is on.
+#include "file_contents.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,19 +18,13 @@
 namespace {
 
 namespace fs = std::filesystem;
+using contra::testing::file_contents;
 
 struct Captured {
     int code = -1;
     std::string out;
     std::string err;
 };
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // What an input tries to do to the terminal: clear it, then draw a green PROCEED.
 const std::string k_attack = "\x1b[2J\x1b[32mPROCEED\x1b[0m";
@@ -73,17 +69,17 @@ class TerminalEscaping : public ::testing::Test {
         }
         int status = 0;
         waitpid(pid, &status, 0);
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out_path), slurp(err_path)};
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, file_contents(out_path), file_contents(err_path)};
     }
 
     // A copy of the small test pack whose WARM rule has `title`.
     fs::path pack_with_title(const std::string& title) {
-        std::string body = slurp(fs::path(PROJECT_SOURCE_DIR) / "tests/data/small-pack/body.yaml");
+        std::string body = file_contents(fs::path(PROJECT_SOURCE_DIR) / "tests/data/small-pack/body.yaml");
         const std::string plain = "title: Warm leg";
         body.replace(body.find(plain), plain.size(), "title: \"" + title + "\"");
         write("pack/body.yaml", body);
         write("pack/pack.yaml",
-              slurp(fs::path(PROJECT_SOURCE_DIR) / "tests/data/small-pack/pack.yaml"));
+              file_contents(fs::path(PROJECT_SOURCE_DIR) / "tests/data/small-pack/pack.yaml"));
         return m_dir / "pack";
     }
 
@@ -161,7 +157,7 @@ TEST_F(TerminalEscaping, APackRuleTitleIsEscapedInReportsListingsAndLint) {
 
 TEST_F(TerminalEscaping, ABrokenPackQuotesItsTextEscaped) {
     const fs::path pack = pack_with_title(k_attack_yaml);
-    std::string body = slurp(pack / "body.yaml");
+    std::string body = file_contents(pack / "body.yaml");
     body.replace(body.find("level: do_not_massage"), 21, "level: \"" + k_attack_yaml + "\"");
     write("pack/body.yaml", body);
     expect_escaped(run({"lint", pack.string()}), 78);

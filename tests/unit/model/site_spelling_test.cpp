@@ -2,28 +2,25 @@
 
 #include "model/fact_value.hpp"
 #include "model/site_spelling.hpp"
-#include "pack/pack_loader.hpp"
+#include "test_pack.hpp"
 
 #include <gtest/gtest.h>
 
 namespace contra {
 namespace {
 
-const BodySites& sites() {
-    static const PackLoadResult result = load_pack_from_directory(CONTRA_RULES_DIR);
-    EXPECT_TRUE(result.pack.has_value()) << result.diagnostics.format();
-    static const BodySites empty;
-    return result.pack ? result.pack->sites : empty;
+const BodySites& bundled_sites() {
+    return testing::bundled_pack().sites;
 }
 
 std::string id_of(std::string_view text) {
-    const SiteReading reading = read_site(sites(), text);
+    const SiteReading reading = read_site(bundled_sites(), text);
     return reading.sites ? reading.id : "(not read) " + reading.hint;
 }
 
 std::string error_of(std::string_view text) {
     SiteSet set;
-    return add_site(sites(), text, set, "varicose_vein_sites").value_or("(no error)");
+    return add_site(bundled_sites(), text, set, "varicose_vein_sites").value_or("(no error)");
 }
 
 TEST(SiteSpelling, AnyCaseSeparatorAndSideOrder) {
@@ -67,7 +64,7 @@ TEST(SiteSpelling, APairedPartWithoutASideIsNeverGuessed) {
     EXPECT_EQ(error_of("armpit"),
               "body site 'armpit' in 'varicose_vein_sites' has no side: did you mean "
               "axilla_left, axilla_right or both (axilla_left,axilla_right)?");
-    EXPECT_TRUE(read_site(sites(), "shin").needs_side);
+    EXPECT_TRUE(read_site(bundled_sites(), "shin").needs_side);
 }
 
 TEST(SiteSpelling, TyposSuggestTheSiteMeant) {
@@ -83,9 +80,9 @@ TEST(SiteSpelling, TyposSuggestTheSiteMeant) {
 
 TEST(SiteSpelling, ThePacksOwnFilesTakeExactIdsOnly) {
     SiteSet set;
-    EXPECT_FALSE(add_site_id(sites(), "calf_left", set).has_value());
-    EXPECT_TRUE(add_site_id(sites(), "left calf", set).has_value());
-    EXPECT_TRUE(add_site_id(sites(), "armpit", set).has_value());
+    EXPECT_FALSE(add_site_id(bundled_sites(), "calf_left", set).has_value());
+    EXPECT_TRUE(add_site_id(bundled_sites(), "left calf", set).has_value());
+    EXPECT_TRUE(add_site_id(bundled_sites(), "armpit", set).has_value());
 }
 
 } // namespace
@@ -99,7 +96,7 @@ TEST(SiteSpelling, NoneInAnyCaseIsNoSites) {
     fact.id = "varicose_vein_sites";
     fact.type = FactType::site_list;
     for (const char* none : {"none", "None", "NONE"}) {
-        const ParsedAnswer answer = parse_answer(sites(), fact, none);
+        const ParsedAnswer answer = parse_answer(bundled_sites(), fact, none);
         ASSERT_TRUE(answer.value.has_value()) << none << ": " << answer.error;
         EXPECT_TRUE(answer.value->sites.empty());
     }

@@ -18,7 +18,7 @@ using testing::k_test_pack;
 using testing::load_test_pack_text;
 using testing::test_pack_with;
 
-std::string first_error(const std::string& body) {
+std::string first_pack_error(const std::string& body) {
     const PackLoadResult result = load_test_pack_text(body);
     EXPECT_FALSE(result.pack.has_value());
     return result.diagnostics.items().empty() ? "(no diagnostic)"
@@ -54,26 +54,26 @@ TEST(FactTypes, AYesNoFactAnswersNoOrYes) {
 }
 
 TEST(FactTypes, AnUnknownTypeIsRefusedWithTheListAndADidYouMean) {
-    EXPECT_EQ(first_error(
+    EXPECT_EQ(first_pack_error(
                   test_pack_with("heart_condition, type: yes_no", "heart_condition, type: yesno")),
               "unknown fact type 'yesno' (expected one of: yes_no, enum, number, site_list); did "
               "you mean 'yes_no'?");
 }
 
 TEST(FactTypes, AKeyOfAnotherTypeIsRefusedAtTheKey) {
-    EXPECT_EQ(first_error(test_pack_with("type: yes_no, question: \"Heart condition?\"",
+    EXPECT_EQ(first_pack_error(test_pack_with("type: yes_no, question: \"Heart condition?\"",
                                          "type: yes_no, unit: cm, question: \"Heart condition?\"")),
               "'unit' applies only to number facts, and 'heart_condition' is yes_no");
-    EXPECT_EQ(first_error(test_pack_with("type: number, unit: years,",
+    EXPECT_EQ(first_pack_error(test_pack_with("type: number, unit: years,",
                                          "type: number, values: [a], unit: years,")),
               "'values' applies only to enum facts, and 'age_years' is number");
 }
 
 TEST(FactTypes, EachTypeRequiresItsOwnKeys) {
-    EXPECT_EQ(first_error(
+    EXPECT_EQ(first_pack_error(
                   test_pack_with("type: enum, values: [none, one_leg, both_legs],", "type: enum,")),
               "fact 'swelling' has no 'values'");
-    EXPECT_EQ(first_error(test_pack_with("unit: years, min: 16,", "min: 16,")),
+    EXPECT_EQ(first_pack_error(test_pack_with("unit: years, min: 16,", "min: 16,")),
               "fact 'age_years' has no 'unit'");
 }
 
@@ -123,20 +123,20 @@ TEST(ConditionOperators, EveryOperatorTestsTheFactTypesItNamesAndNoOthers) {
 }
 
 TEST(ConditionOperators, AWrongOperatorNamesTheOnesThatFit) {
-    EXPECT_EQ(first_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
+    EXPECT_EQ(first_pack_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
                                          "{fact: breathless, lt: \"yes\"}")),
               "'breathless' is yes_no; test it with eq, ne, in or not_in, not 'lt'");
-    EXPECT_EQ(first_error(test_pack_with("{fact: weeks_since_surgery, lte: 12}",
+    EXPECT_EQ(first_pack_error(test_pack_with("{fact: weeks_since_surgery, lte: 12}",
                                          "{fact: weeks_since_surgery, in: [12]}")),
               "'weeks_since_surgery' is a number; compare it with eq, ne, lt, lte, gt or gte, not "
               "'in'");
-    EXPECT_EQ(first_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
+    EXPECT_EQ(first_pack_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
                                          "{fact: breathless, eq: \"yes\", ne: \"no\"}")),
               "a fact test has exactly one of: eq, ne, in, not_in, lt, lte, gt, gte");
 }
 
 TEST(ConditionOperators, AMisspeltOperatorGetsADidYouMean) {
-    EXPECT_NE(first_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
+    EXPECT_NE(first_pack_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
                                          "{fact: breathless, eqq: \"yes\"}"))
                   .find("did you mean 'eq'?"),
               std::string::npos);
