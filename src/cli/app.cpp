@@ -149,7 +149,8 @@ parse(CLI::App& app, int argc, const char* const* argv, std::ostream& out, std::
         }
         const CLI::App* check = app.get_subcommand("check");
         report_error(err, error_code::usage, e.what());
-        fmt::print(err, "Run 'contra{} --help' for the options.\n", check->parsed() ? " check" : "");
+        fmt::print(
+            err, "Run 'contra{} --help' for the options.\n", check->parsed() ? " check" : "");
         return ExitCode::usage;
     }
     return std::nullopt;

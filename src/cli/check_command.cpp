@@ -100,9 +100,8 @@ std::optional<ExitCode> apply_answer_options(const RulePack& pack,
                                              Profile& profile,
                                              std::ostream& err) {
     if (auto error = apply_option_answers(pack, options, profile)) {
-        report_error(err,
-                     error->code == ExitCode::usage ? error_code::usage : "bad-value",
-                     error->message);
+        report_error(
+            err, error->code == ExitCode::usage ? error_code::usage : "bad-value", error->message);
         return error->code;
     }
     return std::nullopt;

@@ -1,8 +1,7 @@
 #include "cli/pack_choice.hpp"
 
-#include "cli/error_report.hpp"
-
 #include "cli/bundled_pack.hpp"
+#include "cli/error_report.hpp"
 #include "pack/pack_codec.hpp"
 #include "pack/pack_loader.hpp"
 #include "util/terminal_text.hpp"
