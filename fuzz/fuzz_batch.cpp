@@ -105,8 +105,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     }
     if (!read) {
-        read = [&](const contra::BatchRecord& record) {
-            return contra::read_text_record(pack, record, name);
+        const auto syntax =
+            data[0] % 4 == 0 ? contra::ProfileSyntax::json : contra::ProfileSyntax::yaml;
+        read = [&, syntax](const contra::BatchRecord& record) {
+            return contra::read_text_record(pack, record, name, syntax);
         };
     }
     std::ostringstream out;

@@ -28,6 +28,15 @@ expect "text json" contra sites --format ""
 "$contra" completion zsh | zsh -n || fail "the zsh script does not parse"
 "$contra" completion fish | fish -n || fail "the fish script does not parse"
 fish_script=$("$contra" completion fish) # not piped into grep -q: pipefail would see SIGPIPE
-grep -q -- "-l varicose-vein-sites -x -a 'forehead .*calf_left" <<<"$fish_script" ||
+grep -q -- "-l varicose-vein-sites -x -a '(__contra_list forehead .*calf_left" <<<"$fish_script" ||
   fail "fish does not offer site names"
+
+# Completion goes on after an option that takes no value, in bash and fish; fish completes the
+# next site after a comma.
+expect "--modality" contra check --suspected-dvt --mod
+fish_complete() { fish -c 'source (eval $argv[1] completion fish | psub); complete -C $argv[2]' "$contra" "$1" | cut -f1 | tr '\n' ' '; }
+got=$(fish_complete "contra check --suspected-dvt --mod")
+[ "$got" = "--modality " ] || fail "fish after --suspected-dvt: '$got'"
+got=$(fish_complete "contra check --varicose-vein-sites calf_left,ank")
+[ "$got" = "calf_left,ankle_left calf_left,ankle_right " ] || fail "fish after a comma: '$got'"
 echo "completion: bash, zsh and fish checked"

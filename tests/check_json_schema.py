@@ -25,6 +25,22 @@ for example in sorted((root / "examples").glob("*.*")):
     if example.suffix in (".yaml", ".json"):
         documents.append((example.name, json.loads(run("check", str(example), "--format", "json"))))
 documents.append(("--explain", json.loads(run("check", "examples/suspected-dvt.yaml", "--format", "json", "--explain"))))
+# Errors as data: one error report per class check can hit, and a report carrying the profile's id.
+error_runs = {
+    "usage 64": ["check", "--format", "json", "--leg-warmht"],
+    "bad profile 65": ["check", "tests/bad-input/profile-json-syntax-missing-value/profile.json", "--format", "json"],
+    "unknown fact 65": ["check", "tests/bad-input/profile-json-unknown-fact-located/profile.json", "--format", "json"],
+    "missing profile 66": ["check", "no-such-profile.yaml", "--format", "json"],
+    "audit log 73": ["check", "--suspected-dvt", "--format", "json", "--audit-log", "no-such-folder/audit.log"],
+    "bad pack 78": ["check", "--suspected-dvt", "--format", "json", "--rules", "tests"],
+}
+for name, args in error_runs.items():
+    document = json.loads(run(*args))
+    if "errors" not in document or "verdict" in document:
+        print(f"{name}: not an error report: {document}")
+        sys.exit(1)
+    documents.append((name, document))
+documents.append(("id", json.loads(run("check", "tests/e2e/check-id-json/profile.json", "--format", "json"))))
 batches = [("batch ndjson", ["batch", "tests/data/batch/intake.ndjson"]),
            ("batch yaml", ["batch", "tests/data/batch/intake.yaml"]),
            ("batch csv", ["batch", "examples/batch/intake.csv", "--columns", "examples/batch/columns.yaml"])]

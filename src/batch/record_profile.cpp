@@ -31,14 +31,16 @@ read_fhir_record(const RulePack& pack, const BatchRecord& record, const std::str
     return result;
 }
 
-RecordProfile
-read_text_record(const RulePack& pack, const BatchRecord& record, const std::string& file) {
+RecordProfile read_text_record(const RulePack& pack,
+                               const BatchRecord& record,
+                               const std::string& file,
+                               ProfileSyntax syntax) {
     RecordProfile result;
     if (refuse_too_long(record, file, result)) {
         return result;
     }
     // Read in place: the record's buffer goes back to the reading thread for the next record.
-    ProfileResult read = read_profile_text(pack, record.text, file, &result.id);
+    ProfileResult read = read_profile_text(pack, record.text, file, &result.id, syntax);
     result.profile = std::move(read.profile);
     result.diagnostics = std::move(read.diagnostics);
     result.diagnostics.shift_lines(record.line - 1);

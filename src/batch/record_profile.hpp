@@ -1,6 +1,7 @@
 #pragma once
 
 #include "batch/batch_record.hpp"
+#include "input/profile_reader.hpp"
 #include "model/profile.hpp"
 #include "util/diagnostic.hpp"
 
@@ -21,8 +22,11 @@ struct RecordProfile {
 RecordProfile
 read_fhir_record(const RulePack& pack, const BatchRecord& record, const std::string& file);
 
-/// Reads an NDJSON line or a YAML document of `file` as a profile that may carry an `id`.
-RecordProfile
-read_text_record(const RulePack& pack, const BatchRecord& record, const std::string& file);
+/// Reads an NDJSON line (`syntax` json) or a YAML document of `file` as a profile that may carry
+/// an `id`.
+RecordProfile read_text_record(const RulePack& pack,
+                               const BatchRecord& record,
+                               const std::string& file,
+                               ProfileSyntax syntax);
 
 } // namespace contra

@@ -2,8 +2,10 @@
 
 #include "cli/checked_output.hpp"
 #include "cli/command_table.hpp"
+#include "cli/error_report.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/pack_choice.hpp"
+#include "output/json_text.hpp"
 #include "util/suggest.hpp"
 #include "util/terminal_text.hpp"
 
@@ -48,12 +50,13 @@ void report_unexpected(const CLI::ExtrasError& error, const CLI::App& command, s
         const std::size_t end = std::min(text.find(' ', start), text.size());
         const std::string argument(text.substr(start, end - start));
         if (argument.rfind('-', 0) == 0) {
-            fmt::print(err,
-                       "contra: error: unknown option '{}'{}\n",
-                       escape_controls(argument),
-                       did_you_mean(argument.substr(0, argument.find('=')), known));
+            report_error(err,
+                         error_code::usage,
+                         fmt::format("unknown option '{}'{}",
+                                     argument,
+                                     did_you_mean(argument.substr(0, argument.find('=')), known)));
         } else {
-            fmt::print(err, "contra: error: unexpected argument '{}'\n", escape_controls(argument));
+            report_error(err, error_code::usage, fmt::format("unexpected argument '{}'", argument));
         }
         start = end + 1;
     }
@@ -75,11 +78,10 @@ bool report_unknown_command(const CLI::App& app,
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
         if (!word.empty() && word.front() != '-') {
-            fmt::print(err,
-                       "contra: error: unknown command '{}'{}\nRun 'contra --help' for the "
-                       "commands.\n",
-                       escape_controls(word),
-                       did_you_mean(word, commands));
+            report_error(err,
+                         error_code::usage,
+                         fmt::format("unknown command '{}'{}", word, did_you_mean(word, commands)));
+            fmt::print(err, "Run 'contra --help' for the commands.\n");
             return true;
         }
     }
@@ -146,10 +148,9 @@ parse(CLI::App& app, int argc, const char* const* argv, std::ostream& out, std::
             return Outcome::success();
         }
         const CLI::App* check = app.get_subcommand("check");
-        fmt::print(err,
-                   "contra: error: {}\nRun 'contra{} --help' for the options.\n",
-                   escape_controls(e.what()),
-                   check->parsed() ? " check" : "");
+        report_error(err, error_code::usage, e.what());
+        fmt::print(
+            err, "Run 'contra{} --help' for the options.\n", check->parsed() ? " check" : "");
         return ExitCode::usage;
     }
     return std::nullopt;
@@ -191,9 +192,9 @@ Outcome run_parsed(int argc,
             return commands[i].run(Invocation{*pack, app, in, out, err, environment});
         }
     }
-    fmt::print(err,
-               "contra: error: a command is required, e.g. 'contra check PROFILE'; see "
-               "'contra --help'\n");
+    report_error(err,
+                 error_code::usage,
+                 "a command is required, e.g. 'contra check PROFILE'; see 'contra --help'");
     return ExitCode::usage;
 }
 
@@ -208,8 +209,14 @@ Outcome run_command(int argc,
         return run_parsed(argc, argv, in, out, err, environment);
     } catch (const std::exception& e) {
         fmt::print(err, "contra: internal error: {}\n", escape_controls(e.what()));
+        if (ErrorReport* report = ErrorReport::of(err)) {
+            report->add({std::string(error_code::internal), e.what(), {}, 0, 0, {}});
+        }
     } catch (...) {
         fmt::print(err, "contra: internal error\n");
+        if (ErrorReport* report = ErrorReport::of(err)) {
+            report->add({std::string(error_code::internal), "internal error", {}, 0, 0, {}});
+        }
     }
     return ExitCode::internal;
 }
@@ -222,7 +229,15 @@ int run(int argc,
         std::ostream& out,
         std::ostream& err,
         const Environment& environment) {
+    // Where the command line asks for JSON, errors are JSON on standard output too.
+    std::optional<ErrorReport> errors;
+    if (find_option_value(argc, argv, "--format") == std::optional<std::string>("json")) {
+        errors.emplace(err);
+    }
     const Outcome outcome = run_command(argc, argv, in, out, err, environment);
+    if (errors && errors->to_print() && outcome.code() >= to_int(ExitCode::usage)) {
+        write_json(errors->to_json(outcome.code()), out);
+    }
     return checked_exit_code(out, err, outcome.code());
 }
 

@@ -226,8 +226,10 @@ std::optional<ExitCode> open_batch_input(BatchInput& batch,
     } else {
         batch.source =
             batch.format == "ndjson" ? ndjson_records(input) : yaml_stream_records(input);
-        batch.read = [&pack, &batch](const BatchRecord& record) {
-            return read_text_record(pack, record, batch.name);
+        const ProfileSyntax syntax =
+            batch.format == "ndjson" ? ProfileSyntax::json : ProfileSyntax::yaml;
+        batch.read = [&pack, &batch, syntax](const BatchRecord& record) {
+            return read_text_record(pack, record, batch.name, syntax);
         };
     }
     return std::nullopt;

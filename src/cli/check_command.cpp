@@ -2,6 +2,7 @@
 
 #include "cli/audit_log.hpp"
 #include "cli/checked_output.hpp"
+#include "cli/error_report.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
@@ -99,7 +100,8 @@ std::optional<ExitCode> apply_answer_options(const RulePack& pack,
                                              Profile& profile,
                                              std::ostream& err) {
     if (auto error = apply_option_answers(pack, options, profile)) {
-        fmt::print(err, "contra: error: {}\n", escape_controls(error->message));
+        report_error(
+            err, error->code == ExitCode::usage ? error_code::usage : "bad-value", error->message);
         return error->code;
     }
     return std::nullopt;
@@ -162,7 +164,10 @@ DecisionRecords::open(const CheckOptions& options, RunInputs inputs, std::ostrea
         m_log.reset();
     }
     if (!m_log) {
-        fmt::print(err, "contra: error: {}; no verdict was given\n", escape_controls(error));
+        report_error(err,
+                     error_code::cannot_write,
+                     fmt::format("{}; no verdict was given", error),
+                     options.audit_log);
         return ExitCode::cannot_write;
     }
     m_inputs.add_descriptor(m_log->descriptor());
@@ -178,10 +183,12 @@ std::optional<ExitCode> DecisionRecords::write_body_map(const RulePack& pack,
     }
     if (auto error = write_file_whole(
             m_options->body_map, render_body_map_svg(pack, profile, report), m_inputs)) {
-        fmt::print(err,
-                   "contra: error: cannot write the body map {}: {}; no verdict was given\n",
-                   escape_controls(m_options->body_map),
-                   escape_controls(*error));
+        report_error(err,
+                     error_code::cannot_write,
+                     fmt::format("cannot write the body map {}: {}; no verdict was given",
+                                 m_options->body_map,
+                                 *error),
+                     m_options->body_map);
         return ExitCode::cannot_write;
     }
     return std::nullopt;
@@ -197,9 +204,10 @@ std::optional<ExitCode> DecisionRecords::log(const RulePack& pack,
     const std::string now = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
     if (auto error = m_log->append(
             audit_record(pack, profile, report, now, m_options->audit_include_profile), err)) {
-        fmt::print(err,
-                   "contra: error: {}; the verdict above was shown but not logged\n",
-                   escape_controls(*error));
+        report_error(err,
+                     error_code::cannot_write,
+                     fmt::format("{}; the verdict above was shown but not logged", *error),
+                     m_options->audit_log);
         return ExitCode::cannot_write;
     }
     return std::nullopt;
@@ -207,8 +215,12 @@ std::optional<ExitCode> DecisionRecords::log(const RulePack& pack,
 
 namespace {
 
+// The profile's own `id`, shown in a text report's first line only when it fits there.
+constexpr std::size_t k_longest_id_in_text = 40;
+
 void print_report(const RulePack& pack,
                   const Profile& profile,
+                  const std::optional<std::string>& id,
                   const Report& report,
                   const CheckOptions& options,
                   std::ostream& out,
@@ -220,13 +232,18 @@ void print_report(const RulePack& pack,
         if (options.explain_only) {
             write_json(explanation_to_json(pack, explanations), out);
         } else {
-            nlohmann::ordered_json json = report_to_json(pack, report);
+            nlohmann::ordered_json json =
+                id ? nlohmann::ordered_json{{"id", *id}} : nlohmann::ordered_json::object();
+            json.update(report_to_json(pack, report));
             if (options.explain) {
                 json["explanation"] = explanation_to_json(pack, explanations);
             }
             write_json(json, out);
         }
     } else {
+        if (id && id->size() <= k_longest_id_in_text && !options.explain_only) {
+            fmt::print(out, "Client {}\n", escape_controls(*id));
+        }
         if (!options.explain_only) {
             render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
         }
@@ -316,14 +333,16 @@ namespace {
 OrError<Profile> starting_profile(const RulePack& pack,
                                   const CheckOptions& options,
                                   std::istream& in,
-                                  std::ostream& err) {
+                                  std::ostream& err,
+                                  std::optional<std::string>& id) {
     if (!options.profile_path.empty()) {
-        return read_profile_file(pack, options.profile_path, options.fhir_input, in, err);
+        return read_profile_file(pack, options.profile_path, options.fhir_input, in, err, &id);
     }
     if (options.set_answers.empty() && options.option_answers.empty()) {
-        fmt::print(err,
-                   "contra: error: nothing to check: give a profile file (- for standard "
-                   "input) or answers as options; see 'contra check --help'\n");
+        report_error(err,
+                     error_code::usage,
+                     "nothing to check: give a profile file (- for standard input) or answers "
+                     "as options; see 'contra check --help'");
         return ExitCode::usage;
     }
     return empty_profile(pack);
@@ -352,7 +371,8 @@ Outcome run_check(const RulePack& pack,
                   std::ostream& out,
                   std::ostream& err,
                   const Environment& environment) {
-    OrError<Profile> start = starting_profile(pack, options, in, err);
+    std::optional<std::string> id; // the profile's own `id`, echoed as batch echoes a record's
+    OrError<Profile> start = starting_profile(pack, options, in, err, id);
     if (const auto* error = std::get_if<ExitCode>(&start)) {
         return *error;
     }
@@ -372,7 +392,10 @@ Outcome run_check(const RulePack& pack,
     if (const auto error = records.write_body_map(pack, profile, report, err)) {
         return *error;
     }
-    print_report(pack, profile, report, options, out, environment);
+    print_report(pack, profile, id, report, options, out, environment);
+    if (ErrorReport* errors = ErrorReport::of(err)) {
+        errors->result_shown();
+    }
     if (!output_written(out, err, records.logging() ? "; the decision was not logged" : "")) {
         return ExitCode::cannot_write;
     }

@@ -1,6 +1,7 @@
 #include "cli/pack_choice.hpp"
 
 #include "cli/bundled_pack.hpp"
+#include "cli/error_report.hpp"
 #include "pack/pack_codec.hpp"
 #include "pack/pack_loader.hpp"
 #include "util/terminal_text.hpp"
@@ -23,7 +24,7 @@ std::optional<RulePack> choose_pack(const std::string& rules_dir, std::ostream& 
     }
     PackLoadResult result = load_pack_from_directory(rules_dir);
     if (!result.pack) {
-        fmt::print(err, "{}", result.diagnostics.format());
+        report_diagnostics(err, result.diagnostics);
         fmt::print(
             err,
             "contra: error: the rule pack in {} is invalid ({} error{}); nothing was checked\n",
@@ -69,13 +70,14 @@ bool matches_pinned_sha256(const RulePack& pack, const std::string& pinned, std:
     if (lower == pack.info.sha256) {
         return true;
     }
-    fmt::print(err,
-               "contra: error: the rule pack {} {} has sha256 {}, not the pinned '{}'; nothing "
-               "was checked\n",
-               pack.info.name,
-               pack.info.version,
-               pack.info.sha256,
-               pinned);
+    report_error(err,
+                 error_code::pinned_pack,
+                 fmt::format("the rule pack {} {} has sha256 {}, not the pinned '{}'; nothing "
+                             "was checked",
+                             pack.info.name,
+                             pack.info.version,
+                             pack.info.sha256,
+                             pinned));
     return false;
 }
 

@@ -1,6 +1,7 @@
 #include "input/profile_reader.hpp"
 
 #include "input/json_profile.hpp"
+#include "input/json_syntax.hpp"
 #include "model/fact_value.hpp"
 #include "util/suggest.hpp"
 #include "yaml/yaml_reader.hpp"
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace contra {
 namespace {
@@ -120,14 +122,28 @@ bool apply_profile_node(const RulePack& pack,
     return out.error_count() == errors_before;
 }
 
+ProfileSyntax syntax_of_file(std::string_view file_name) {
+    constexpr std::string_view k_json = ".json";
+    if (file_name.size() < k_json.size()) {
+        return ProfileSyntax::yaml;
+    }
+    const std::string_view tail = file_name.substr(file_name.size() - k_json.size());
+    const bool json = std::equal(tail.begin(), tail.end(), k_json.begin(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+    return json ? ProfileSyntax::json : ProfileSyntax::yaml;
+}
+
 ProfileResult read_profile(const RulePack& pack, std::string_view text, std::string file_name) {
-    return read_profile_text(pack, text, std::move(file_name), nullptr);
+    const ProfileSyntax syntax = syntax_of_file(file_name);
+    return read_profile_text(pack, text, std::move(file_name), nullptr, syntax);
 }
 
 ProfileResult read_profile_text(const RulePack& pack,
                                 std::string_view text,
                                 std::string file_name,
-                                std::optional<std::string>* record_id) {
+                                std::optional<std::string>* record_id,
+                                ProfileSyntax syntax) {
     ProfileResult result;
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && text[first] == '{') {
@@ -140,6 +156,14 @@ ProfileResult read_profile_text(const RulePack& pack,
         }
     }
     Diagnostics& out = result.diagnostics;
+    // Well-formed JSON is read on by the YAML path below, which locates each unknown fact or
+    // bad value; JSON that is not well formed must not be read as YAML at all.
+    if (syntax == ProfileSyntax::json) {
+        if (auto error = json_syntax_error(text, file_name)) {
+            out.add(std::move(*error));
+            return result;
+        }
+    }
     // Only here, where the text is located, is it copied.
     const YamlDocument doc = YamlDocument::parse(std::string(text), std::move(file_name), out);
     if (!doc.ok()) {

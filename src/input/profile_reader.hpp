@@ -19,16 +19,25 @@ struct ProfileResult {
     Diagnostics diagnostics;
 };
 
-/// Reads a profile written as YAML or JSON: a mapping from fact id to answer. Unknown fact
-/// ids, values outside a fact's type or range and duplicate keys are errors, each located.
+/// How a profile's text is parsed: YAML (which reads JSON too, and more), or JSON alone, whose
+/// syntax errors are then named as JSON's.
+enum class ProfileSyntax { yaml, json };
+
+/// JSON for a file named *.json (any case), else YAML.
+ProfileSyntax syntax_of_file(std::string_view file_name);
+
+/// Reads a profile written as YAML or JSON (as its file name says): a mapping from fact id to
+/// answer. Unknown fact ids, values outside a fact's type or range and duplicate keys are
+/// errors, each located.
 ProfileResult read_profile(const RulePack& pack, std::string_view text, std::string file_name);
 
-/// read_profile, where `record_id` (if not null) also accepts a key `id` and receives its text:
-/// the record identifier of a batch.
+/// read_profile in `syntax`, where `record_id` (if not null) also accepts a key `id` and
+/// receives its text: the record identifier.
 ProfileResult read_profile_text(const RulePack& pack,
                                 std::string_view text,
                                 std::string file_name,
-                                std::optional<std::string>* record_id);
+                                std::optional<std::string>* record_id,
+                                ProfileSyntax syntax);
 
 class YamlDocument;
 

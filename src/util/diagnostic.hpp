@@ -41,6 +41,7 @@ enum class DiagnosticCode {
     unused_value,        ///< lint: enum values no condition tells apart
     csv_syntax,          ///< a CSV row libcsv cannot read (an unclosed quote, say)
     mixed_screening,     ///< lint: a screening question mixing emergency signs with precautions
+    json_syntax,         ///< a document read as JSON (*.json, an NDJSON line) that is not JSON
     count                ///< how many codes there are, not a code
 };
 

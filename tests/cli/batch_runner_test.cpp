@@ -89,7 +89,7 @@ const std::string k_profile = R"({"sudden_breathlessness": "yes"})"; // quick: a
 
 BatchRun run(CountingSource& source, OutputSink& sink, const BatchSettings& settings) {
     const RecordReader read = [](const BatchRecord& record) {
-        return read_text_record(bundled(), record, "<test>");
+        return read_text_record(bundled(), record, "<test>", ProfileSyntax::json);
     };
     return run_batch(bundled(), source, read, sink, settings);
 }
