@@ -3,6 +3,7 @@
 #include "cli/checked_output.hpp"
 #include "cli/command_table.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_text.hpp"
 #include "cli/pack_choice.hpp"
 #include "util/suggest.hpp"
 #include "util/terminal_text.hpp"
@@ -168,9 +169,10 @@ Outcome run_parsed(int argc,
     CLI::App app{"contra: screen a massage client for contraindications (vascular leg "
                  "massage, lymphatic drainage, drainage facials, spider and varicose veins)",
                  "contra"};
+    app.formatter(std::make_shared<HelpFormatter>()); // before the commands, which copy it
     app.footer(k_footer);
     bool version = false;
-    app.add_flag("--version", version, "Print the program's and the rule pack's versions");
+    app.add_flag("-V,--version", version, "Print the program's and the rule pack's versions");
     std::string pinned_option;
     add_pack_sha256_option(app, pinned_option);
     const std::vector<Command> commands = command_table();
