@@ -12,7 +12,7 @@ namespace contra::cli {
 namespace {
 
 // Short enough for an 80-column terminal: the command, two spaces, what it does.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_examples{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 13> k_examples{{
     {"contra",
      "  contra check client.yaml           screen one client from an intake file\n"
      "  contra check --suspected-dvt       a quick check from options alone\n"
@@ -44,9 +44,75 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_exampl
      "  contra batch intake.csv --columns columns.yaml\n"},
     {"lint", "  contra lint rules --werror         fail on warnings too\n"},
     {"completion", "  source <(contra completion bash)   complete in this shell\n"},
+    {"help", "  contra help check                  the options of check and what it exits with\n"},
 }};
 
+constexpr std::string_view k_disclaimer =
+    "contra supports a practitioner's judgement; it does not diagnose. A verdict is a\n"
+    "screening result from the rule pack's logic, not a medical opinion.\n";
+
+// One code a line, right-aligned, so that each command's man page lists them as a table.
+constexpr std::string_view k_verdict_codes = "    0 proceed\n"
+                                             "    1 proceed_with_precautions\n"
+                                             "    2 postpone_and_refer\n"
+                                             "    3 do_not_massage\n"
+                                             "    4 emergency\n"
+                                             "    5 incomplete: unanswered questions could "
+                                             "change the verdict\n";
+
+constexpr std::string_view k_batch_codes =
+    "    0 every record: proceed\n"
+    "    1 the most urgent record: proceed_with_precautions\n"
+    "    5 the most urgent record: incomplete\n"
+    "   65 a record was bad (its line is an error; the others are still checked),\n"
+    "      and no record is postpone_and_refer or more urgent\n"
+    "    2 the most urgent record: postpone_and_refer (a bad record never hides it)\n"
+    "    3 the most urgent record: do_not_massage\n"
+    "    4 the most urgent record: emergency\n"
+    "  130 stopped by SIGINT (143: by SIGTERM)\n";
+
+constexpr std::string_view k_error_codes =
+    "   64 usage error\n"
+    "   65 bad profile data\n"
+    "   66 an input file is missing or unreadable\n"
+    "   70 internal error\n"
+    "   73 output not written: standard output, --audit-log, --body-map, --save or\n"
+    "      --junit\n"
+    "   78 bad rule pack, or not the one --pack-sha256 pins\n";
+
+// What a command's own exit codes mean, before the errors every command shares.
+std::string command_codes(std::string_view command) {
+    if (command == "contra" || command == "check" || command == "explain" ||
+        command == "interview") {
+        return std::string(k_verdict_codes);
+    }
+    if (command == "batch") {
+        return std::string(k_batch_codes);
+    }
+    if (command == "test") {
+        return "    0 every scenario passed (and the coverage asked for was reached)\n"
+               "    1 a scenario failed, or the coverage is short\n";
+    }
+    if (command == "lint") {
+        return "    0 no finding (with --werror: not even a warning)\n";
+    }
+    return "    0 done\n";
+}
+
 } // namespace
+
+std::string help_footer(std::string_view command) {
+    std::string footer(k_disclaimer);
+    footer += "\nExit status:\n";
+    footer += command_codes(command);
+    footer += "Errors never give a verdict:\n";
+    footer += k_error_codes;
+    if (command == "contra") {
+        footer += "Each command's help lists its own: 'contra help batch'.\n";
+    }
+    footer.pop_back(); // CLI11 ends the help with a newline
+    return footer;
+}
 
 std::string_view command_examples(std::string_view command) {
     for (const auto& [name, examples] : k_examples) {

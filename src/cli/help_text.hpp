@@ -15,6 +15,10 @@ namespace contra::cli {
 /// then what it does.
 std::string_view command_examples(std::string_view command);
 
+/// The end of `command`'s help ("contra" for the top level's): what contra is not, and what
+/// each exit code means for that command.
+std::string help_footer(std::string_view command);
+
 /// CLI11's help with each command's examples right after its usage line, where a reader looks
 /// first (the man pages take their EXAMPLES from there too).
 class HelpFormatter : public CLI::Formatter {
