@@ -4,6 +4,7 @@
 #include "cli/command_table.hpp"
 #include "cli/error_report.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_text.hpp"
 #include "cli/pack_choice.hpp"
 #include "output/json_text.hpp"
 #include "util/suggest.hpp"
@@ -17,22 +18,6 @@
 
 namespace contra::cli {
 namespace {
-
-constexpr const char* k_footer = R"(
-contra supports a practitioner's judgement; it does not diagnose. A verdict is a screening
-result from the rule pack's logic, not a medical opinion.
-
-Exit codes of 'check':
-  0 proceed                    3 do_not_massage
-  1 proceed_with_precautions   4 emergency
-  2 postpone_and_refer         5 incomplete (unanswered questions could change the verdict)
-'batch' exits with its most urgent outcome, from least to most: 0, 1, 5, then 65 if any record
-was bad (an error line; the others are still checked), then 2, 3, 4: a bad record never hides
-a referral or an emergency. 73 if standard output fails; 130/143 on SIGINT/SIGTERM.
-Errors never give a verdict:
-  64 usage   65 bad profile data   66 input file unreadable   70 internal error
-  73 output not written (standard output, --audit-log, --body-map, --save, --junit)
-  78 bad rule pack (or not the one --pack-sha256 pins))";
 
 // CLI11 says only "The following argument was not expected"; a practitioner who typed
 // --leg-warmht deserves the option they meant.
@@ -122,9 +107,10 @@ register_commands(CLI::App& app, const std::vector<Command>& commands, const Opt
     for (const Command& command : commands) {
         CLI::App* subcommand = app.add_subcommand(command.name, command.description);
         command.add_options(*subcommand, setup);
-        if (command.lists_exit_codes) {
-            subcommand->footer(k_footer);
-        }
+        // After the command's own footer, if it has one (it has none from `app`, which gets
+        // its own after the commands).
+        const std::string own = subcommand->get_footer();
+        subcommand->footer((own.empty() ? "" : own + "\n\n") + help_footer(command.name));
         added.push_back(subcommand);
     }
     return added;
@@ -169,9 +155,9 @@ Outcome run_parsed(int argc,
     CLI::App app{"contra: screen a massage client for contraindications (vascular leg "
                  "massage, lymphatic drainage, drainage facials, spider and varicose veins)",
                  "contra"};
-    app.footer(k_footer);
+    app.formatter(std::make_shared<HelpFormatter>()); // before the commands, which copy it
     bool version = false;
-    app.add_flag("--version", version, "Print the program's and the rule pack's versions");
+    app.add_flag("-V,--version", version, "Print the program's and the rule pack's versions");
     std::string pinned_option;
     add_pack_sha256_option(app, pinned_option);
     const std::vector<Command> commands = command_table();
@@ -180,6 +166,7 @@ Outcome run_parsed(int argc,
     // One command at a time; this also lets `contra test rules` name the folder `rules`
     // rather than the `rules` command.
     app.require_subcommand(0, 1);
+    app.footer(help_footer("contra"));
     if (const auto parsed = parse(app, argc, argv, out, err)) {
         return *parsed;
     }

@@ -3,6 +3,7 @@
 #include "cli/batch_command.hpp"
 #include "cli/check_command.hpp"
 #include "cli/completion.hpp"
+#include "cli/help_text.hpp"
 #include "cli/interview_command.hpp"
 #include "cli/lint_command.hpp"
 #include "cli/listing_commands.hpp"
@@ -164,6 +165,19 @@ Command completion_command() {
         });
 }
 
+Command help_command() {
+    return command<std::string>(
+        "help",
+        "Print the help of contra or of one of its commands",
+        false,
+        [](CLI::App& command, std::string& name, const OptionSetup&) {
+            command.add_option("command", name, "The command")->type_name("COMMAND");
+        },
+        [](const std::string& name, const Invocation& run) {
+            return run_help(run.app, name, run.out, run.err);
+        });
+}
+
 } // namespace
 
 std::vector<Command> command_table() {
@@ -187,7 +201,8 @@ std::vector<Command> command_table() {
         questions_command(),
         batch_command(),
         lint_command(),
-        completion_command()};
+        completion_command(),
+        help_command()};
 }
 
 std::string_view named_command(int argc, const char* const* argv) {

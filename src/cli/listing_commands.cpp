@@ -1,6 +1,7 @@
 #include "cli/listing_commands.hpp"
 
 #include "cli/pack_choice.hpp"
+#include "cli/terminal_width.hpp"
 #include "output/render_json.hpp"
 #include "output/render_listing.hpp"
 #include "output/render_sites.hpp"
@@ -20,6 +21,12 @@ void add_listing_options(CLI::App& command,
             fmt::format("Output: {} for a person, json for a program", text_format))
         ->check(CLI::IsMember(std::vector<std::string>{text_format, "json"}))
         ->option_text(fmt::format("{}|json (default: {})", text_format, text_format));
+    if (text_format == "table") {
+        command.add_flag("--wide",
+                         options.wide,
+                         "One line per item, however long (default: wrapped to the terminal's "
+                         "width, COLUMNS, else 80)");
+    }
     command
         .add_option(
             "--rules", options.rules_dir, "List the rule pack in DIR instead of the bundled one")
@@ -27,11 +34,19 @@ void add_listing_options(CLI::App& command,
     add_pack_sha256_option(command, options.pack_sha256);
 }
 
+namespace {
+
+std::size_t table_width(const ListingOptions& options) {
+    return options.wide ? 0 : terminal_width();
+}
+
+} // namespace
+
 Outcome run_rules_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
     if (options.json) {
         write_json(rules_to_json(pack), out);
     } else {
-        render_rules_table(pack, out);
+        render_rules_table(pack, table_width(options), out);
     }
     return Outcome::success();
 }
@@ -40,7 +55,7 @@ Outcome run_facts_listing(const RulePack& pack, const ListingOptions& options, s
     if (options.json) {
         write_json(facts_to_json(pack), out);
     } else {
-        render_facts_table(pack, out);
+        render_facts_table(pack, table_width(options), out);
     }
     return Outcome::success();
 }

@@ -3,12 +3,14 @@
 #include "model/fact_value.hpp"
 #include "output/answer_json.hpp"
 #include "output/render_json.hpp"
+#include "output/render_text.hpp"
 #include "util/terminal_text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace contra {
 namespace {
@@ -33,14 +35,11 @@ std::string values_of(const Fact& fact) {
     return "";
 }
 
-// A plain table: columns padded to their widest cell, the last column left to run on. Cells
-// come from the pack, so each is escaped before it is measured.
-void print_table(std::vector<std::vector<std::string>> rows, std::ostream& out) {
-    for (auto& row : rows) {
-        for (std::string& cell : row) {
-            cell = escape_controls(cell);
-        }
-    }
+using Rows = std::vector<std::vector<std::string>>;
+
+// Columns padded to their widest cell; the last one runs on, or, within `width`, is wrapped
+// under itself.
+void print_columns(const Rows& rows, std::size_t width, std::ostream& out) {
     std::vector<std::size_t> widths;
     for (const auto& row : rows) {
         widths.resize(std::max(widths.size(), row.size()));
@@ -50,10 +49,61 @@ void print_table(std::vector<std::vector<std::string>> rows, std::ostream& out) 
     }
     for (const auto& row : rows) {
         std::string line;
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            line += i + 1 < row.size() ? fmt::format("{:<{}}  ", row[i], widths[i]) : row[i];
+        for (std::size_t i = 0; i + 1 < row.size(); ++i) {
+            line += fmt::format("{:<{}}  ", row[i], widths[i]);
         }
+        line += width == 0 ? row.back() : wrap(row.back(), line.size(), width);
         fmt::print(out, "{}\n", line);
+    }
+}
+
+// One block per row for tables too wide to wrap as columns: the first cell, then each other
+// cell under its column's name, wrapped within `width`.
+void print_records(const Rows& rows, std::size_t width, std::ostream& out) {
+    std::size_t label_width = 0;
+    for (std::size_t i = 1; i < rows.front().size(); ++i) {
+        label_width = std::max(label_width, rows.front()[i].size());
+    }
+    const std::size_t indent = 2 + label_width + 2;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        fmt::print(out, "{}{}\n", r > 1 ? "\n" : "", rows[r].front());
+        for (std::size_t i = 1; i < rows[r].size(); ++i) {
+            std::string label = rows.front()[i] + ":";
+            std::transform(label.begin(), label.end(), label.begin(), [](unsigned char c) {
+                return static_cast<char>(std::tolower(c));
+            });
+            fmt::print(
+                out, "  {:<{}} {}\n", label, label_width + 1, wrap(rows[r][i], indent, width));
+        }
+    }
+}
+
+// A table for people: one line per row with `width` 0 (--wide); else within `width` columns,
+// the last column wrapped when the others leave it room enough, else a block per row. Cells
+// come from the pack, so each is escaped before it is measured.
+void print_table(Rows rows, std::size_t width, std::ostream& out) {
+    constexpr std::size_t k_narrowest_wrapped_column = 30;
+    std::size_t fixed = 0;
+    std::size_t last = 0;
+    for (auto& row : rows) {
+        for (std::string& cell : row) {
+            cell = escape_controls(cell);
+        }
+    }
+    for (std::size_t i = 0; i + 1 < rows.front().size(); ++i) {
+        std::size_t column = 0;
+        for (const auto& row : rows) {
+            column = std::max(column, row[i].size());
+        }
+        fixed += column + 2;
+    }
+    for (const auto& row : rows) {
+        last = std::max(last, row.back().size());
+    }
+    if (width == 0 || fixed + last <= width || fixed + k_narrowest_wrapped_column <= width) {
+        print_columns(rows, width, out);
+    } else {
+        print_records(rows, width, out);
     }
 }
 
@@ -131,7 +181,7 @@ ordered_json facts_to_json(const RulePack& pack) {
         {"facts", std::move(facts)}};
 }
 
-void render_rules_table(const RulePack& pack, std::ostream& out) {
+void render_rules_table(const RulePack& pack, std::size_t width, std::ostream& out) {
     std::vector<std::vector<std::string>> rows{{"ID", "LEVEL", "CLEARABLE", "TITLE"}};
     for (const Rule& rule : pack.rules) {
         rows.push_back({rule.id,
@@ -139,10 +189,10 @@ void render_rules_table(const RulePack& pack, std::ostream& out) {
                         rule.clearable ? "yes" : "no",
                         rule.title});
     }
-    print_table(rows, out);
+    print_table(std::move(rows), width, out);
 }
 
-void render_facts_table(const RulePack& pack, std::ostream& out) {
+void render_facts_table(const RulePack& pack, std::size_t width, std::ostream& out) {
     std::vector<std::vector<std::string>> rows{
         {"FACT", "TYPE", "VALUES", "IF UNANSWERED", "QUESTION"}};
     for (const Fact& fact : pack.facts) {
@@ -152,7 +202,7 @@ void render_facts_table(const RulePack& pack, std::ostream& out) {
                         describe_policy(pack, fact),
                         fact.question});
     }
-    print_table(rows, out);
+    print_table(std::move(rows), width, out);
 }
 
 } // namespace contra
