@@ -33,9 +33,13 @@ struct CheckOptions {
     bool audit_include_profile = false;
     std::vector<std::string> set_answers; ///< FACT=VALUE
     std::vector<OptionAnswer> option_answers;
-    bool explain = false;      ///< add why each rule fired or could fire
-    bool explain_all = false;  ///< explain every rule, also those that do not fire
-    bool explain_only = false; ///< `contra explain`: the explanation without the report
+    bool explain = false;       ///< add why each rule fired or could fire
+    bool explain_all = false;   ///< explain every rule, also those that do not fire
+    bool explain_only = false;  ///< `contra explain`: the explanation without the report
+    bool brief = false;         ///< text: the verdict, what to do and where alone
+    bool why = false;           ///< text: add each finding's reasons and sources
+    bool all_questions = false; ///< text: every open question, not the most serious few
+    bool verbose = false;       ///< text: everything (why, every question, what was assumed)
 };
 
 /// Adds the options of `check`, bound to `options`. The per-fact answer options (one or two per

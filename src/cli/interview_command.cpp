@@ -375,10 +375,10 @@ std::optional<ExitCode> record_outcome(const RulePack& pack,
         records.write_body_map(pack, interview.profile(), report, err);
     if (!failure || report.verdict == Verdict::emergency) {
         fmt::print(out, "\n");
-        render_text(pack,
-                    report,
-                    TextOptions{environment.stdout_is_terminal && !environment.no_color},
-                    out);
+        TextOptions text;
+        text.colour = environment.stdout_is_terminal && !environment.no_color;
+        text.width = environment.width;
+        render_text(pack, report, text, out);
         if (!output_written(out, err)) {
             failure = ExitCode::cannot_write;
         }
