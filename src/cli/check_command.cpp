@@ -39,7 +39,8 @@ bool use_colour(ColourMode mode, const Environment& environment) {
     return environment.stdout_is_terminal && !environment.no_color;
 }
 
-// The text report's layout: what `options` ask to show, at the terminal's width.
+} // namespace
+
 TextOptions text_options(const CheckOptions& options, const Environment& environment) {
     TextOptions text;
     text.colour = use_colour(options.colour, environment);
@@ -50,8 +51,6 @@ TextOptions text_options(const CheckOptions& options, const Environment& environ
     text.assumptions = options.verbose;
     return text;
 }
-
-} // namespace
 
 namespace {
 
@@ -306,8 +305,8 @@ void add_profile_options(CLI::App& command,
                      "With --explain: explain every rule, also those that do not fire");
 }
 
-// How much of the text report to show; the first screen (verdict, what to do, where, the most
-// serious open questions) is always shown first.
+} // namespace
+
 void add_report_detail_options(CLI::App& command, CheckOptions& options) {
     CLI::Option* brief =
         command.add_flag("--brief", options.brief, "Text: only the verdict, what to do and where");
@@ -324,8 +323,6 @@ void add_report_detail_options(CLI::App& command, CheckOptions& options) {
         brief->excludes(detail);
     }
 }
-
-} // namespace
 
 void add_check_options(CLI::App& command,
                        const RulePack& pack,

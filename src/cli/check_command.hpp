@@ -8,6 +8,7 @@
 #include "model/profile.hpp"
 #include "model/report.hpp"
 #include "model/rule_pack.hpp"
+#include "output/render_text.hpp"
 
 #include <CLI/App.hpp>
 
@@ -64,6 +65,15 @@ void add_answer_options(CLI::App& command,
                         const RulePack& pack,
                         CheckOptions& options,
                         bool with_answers);
+
+/// Adds --brief, --why, --all-questions and --verbose: how much of the text report to show
+/// (the first screen, verdict, what to do, where and the most serious open questions, always
+/// comes first).
+void add_report_detail_options(CLI::App& command, CheckOptions& options);
+
+/// The text report's layout: what `options` ask to show, in colour when asked or on a terminal,
+/// at the terminal's width.
+TextOptions text_options(const CheckOptions& options, const Environment& environment);
 
 /// Applies the answers given as options over `profile`. Returns nothing, or the exit code of an
 /// error already reported to `err`.
