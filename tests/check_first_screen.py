@@ -19,8 +19,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 WIDTH = 80
 HEIGHT = 24
 CLOSING = {
-    "emergency": "Call emergency services now (999/112/911). Do not leave the client alone.",
-    "do_not_massage": "Do not massage today (no massage at all); follow the instructions above.",
+    "emergency": "EMERGENCY: call emergency services now (999/112/911); stay with the client.",
+    "do_not_massage": "DO NOT MASSAGE today (no massage at all); follow the instructions above.",
 }
 failures = []
 

@@ -109,13 +109,14 @@ std::string safe(std::string_view text) {
     return escape_controls(text);
 }
 
-// The instruction the output ends with, one line at 80 columns; empty when none is needed.
+// The verdict and its instruction, the output's last line (one at 80 columns): what stays on a
+// terminal when the start of a long report has scrolled away. Empty when none is needed.
 std::string_view closing_instruction(Verdict verdict) {
     if (verdict == Verdict::emergency) {
-        return verdict_meaning(verdict);
+        return "EMERGENCY: call emergency services now (999/112/911); stay with the client.";
     }
     if (verdict == Verdict::do_not_massage) {
-        return "Do not massage today (no massage at all); follow the instructions above.";
+        return "DO NOT MASSAGE today (no massage at all); follow the instructions above.";
     }
     return "";
 }

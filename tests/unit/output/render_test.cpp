@@ -80,9 +80,9 @@ std::string last_line(const std::string& text) {
 TEST(RenderText, EndsWithTheInstructionForEmergencyAndDoNotMassage) {
     for (const TextOptions& options : {TextOptions{}, TextOptions{false, 80, true}}) {
         EXPECT_EQ(last_line(text_of("breathless: yes\n", options)),
-                  "Call emergency services now (999/112/911). Do not leave the client alone.");
+                  "EMERGENCY: call emergency services now (999/112/911); stay with the client.");
         EXPECT_EQ(last_line(text_of("leg_warmth: yes\nleg_sign_sites: [calf_left]\n", options)),
-                  "Do not massage today (no massage at all); follow the instructions above.");
+                  "DO NOT MASSAGE today (no massage at all); follow the instructions above.");
     }
     EXPECT_EQ(last_line(text_of("", TextOptions{})),
               "contra supports a practitioner's judgement; it does not diagnose.");
