@@ -109,6 +109,11 @@ std::string safe(std::string_view text) {
     return escape_controls(text);
 }
 
+// "  R10   ": what a finding's lines start with; a longer id pushes its first line right.
+std::string id_prefix(const Rule& rule) {
+    return fmt::format("  {:<5} ", safe(rule.id));
+}
+
 // The verdict and its instruction, the output's last line (one at 80 columns): what stays on a
 // terminal when the start of a long report has scrolled away. Empty when none is needed.
 std::string_view closing_instruction(Verdict verdict) {
@@ -231,8 +236,9 @@ class TextReport {
         fmt::print(m_out, "\n{}\n", m_paint.heading("Instructions"));
         for (const Finding& finding : m_report.findings) {
             const Rule& rule = m_pack.rules[finding.rule];
-            fmt::print(m_out, "  {:<5} ", safe(rule.id));
-            instruction_text(finding, k_finding_indent);
+            const std::string prefix = id_prefix(rule);
+            fmt::print(m_out, "{}", prefix);
+            instruction_text(finding, display_columns(prefix));
         }
     }
 
@@ -243,10 +249,12 @@ class TextReport {
         fmt::print(m_out, "\n{}\n", m_paint.heading("Why"));
         for (const Finding& finding : m_report.findings) {
             const Rule& rule = m_pack.rules[finding.rule];
-            fmt::print(m_out,
-                       "  {:<5} {}\n",
-                       safe(rule.id),
-                       wrap(safe(rule.rationale), k_finding_indent, m_width));
+            const std::string prefix = id_prefix(rule);
+            fmt::print(
+                m_out,
+                "{}{}\n",
+                prefix,
+                wrap(safe(rule.rationale), k_finding_indent, m_width, display_columns(prefix)));
             fmt::print(m_out,
                        "        {}\n",
                        wrap(safe(fmt::format("Sources: {}", fmt::join(rule.sources, "; "))),
@@ -314,8 +322,11 @@ class TextReport {
                                         to_string(finding.level),
                                         finding.cleared ? ", lowered by medical clearance" : "",
                                         assumed_label(m_pack, finding));
-        fmt::print(
-            m_out, "  {:<5} {}\n", safe(rule.id), wrap(safe(label), k_finding_indent, m_width));
+        const std::string prefix = id_prefix(rule);
+        fmt::print(m_out,
+                   "{}{}\n",
+                   prefix,
+                   wrap(safe(label), k_finding_indent, m_width, display_columns(prefix)));
     }
 
     void instruction(const Finding& finding) const {
@@ -324,14 +335,15 @@ class TextReport {
     }
 
     // The rule's action with the notes that apply, then how to settle each assumption it
-    // stands on; the first line starts at `indent`.
-    void instruction_text(const Finding& finding, std::size_t indent) const {
+    // stands on; the first line starts at `first_column`.
+    void instruction_text(const Finding& finding, std::size_t first_column) const {
+        constexpr std::size_t indent = k_finding_indent;
         const Rule& rule = m_pack.rules[finding.rule];
         std::string action = rule.action;
         for (const std::string& note : finding.notes) {
             action += " " + note;
         }
-        fmt::print(m_out, "{}\n", wrap(safe(action), indent, m_width));
+        fmt::print(m_out, "{}\n", wrap(safe(action), indent, m_width, first_column));
         for (const std::uint32_t fact : finding.assumed_facts) {
             fmt::print(m_out,
                        "{:{}}{}\n",
