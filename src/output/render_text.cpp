@@ -109,6 +109,15 @@ std::string safe(std::string_view text) {
     return escape_controls(text);
 }
 
+// "Still to ask (8 questions could change the verdict; the 3 most serious)".
+std::string questions_heading(std::size_t count, std::size_t shown) {
+    const std::string could = count == 1
+                                  ? std::string("1 question could change the verdict")
+                                  : fmt::format("{} questions could change the verdict", count);
+    return shown == count ? fmt::format("Still to ask ({})", could)
+                          : fmt::format("Still to ask ({}; the {} most serious)", could, shown);
+}
+
 // "  R10   ": what a finding's lines start with; a longer id pushes its first line right.
 std::string id_prefix(const Rule& rule) {
     return fmt::format("  {:<5} ", safe(rule.id));
@@ -195,15 +204,7 @@ class TextReport {
             return;
         }
         const std::size_t shown = all ? count : std::min(count, k_serious_questions);
-        const std::string heading =
-            shown == count
-                ? fmt::format("Still to ask ({} the verdict)",
-                              count == 1 ? "1 question could change"
-                                         : fmt::format("{} questions could change", count))
-                : fmt::format("Still to ask ({} questions could change the verdict; the {} most "
-                              "serious)",
-                              count,
-                              shown);
+        const std::string heading = questions_heading(count, shown);
         fmt::print(m_out, "\n{}\n", m_paint.heading(wrap(heading, 0, m_width)));
         for (std::size_t i = 0; i < shown; ++i) {
             const Unanswered& unanswered = m_report.unanswered[i];
