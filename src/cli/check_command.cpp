@@ -308,8 +308,10 @@ void add_profile_options(CLI::App& command,
 } // namespace
 
 void add_report_detail_options(CLI::App& command, CheckOptions& options) {
-    CLI::Option* brief =
-        command.add_flag("--brief", options.brief, "Text: only the verdict, what to do and where");
+    CLI::Option* brief = command.add_flag(
+        "--brief",
+        options.brief,
+        "Text: only the verdict, what to do and where (for incomplete: also the questions to ask)");
     const std::vector<CLI::Option*> details{
         command.add_flag("--why", options.why, "Text: add each finding's reasons and sources"),
         command.add_flag("--all-questions",

@@ -375,6 +375,10 @@ void render_text(const RulePack& pack,
     if (options.brief) {
         text.what_to_do(true);
         text.where();
+        // Not cleared until the questions are asked: for `incomplete` they are what to do.
+        if (report.verdict == Verdict::incomplete) {
+            text.still_to_ask(false);
+        }
     } else {
         text.what_to_do(false);
         text.where();

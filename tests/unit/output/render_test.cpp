@@ -113,5 +113,15 @@ TEST(RenderText, BriefGivesTheVerdictWhatToDoAndWhereAlone) {
     EXPECT_EQ(text.find("More:"), std::string::npos) << text;
 }
 
+TEST(RenderText, BriefKeepsTheQuestionsWhenTheyAreWhatToDo) {
+    TextOptions brief;
+    brief.brief = true;
+    const std::string text = text_of("leg_warmth: unknown\n", brief);
+    EXPECT_EQ(text.substr(0, text.find('\n')), "INCOMPLETE");
+    EXPECT_NE(text.find("One warm leg? [leg_warmth] could raise it to do_not_massage"),
+              std::string::npos)
+        << text;
+}
+
 } // namespace
 } // namespace contra
