@@ -6,7 +6,8 @@
 #
 # CASE_DIR holds `args` (one argument per line), optionally `stdin`, and the goldens
 # `expected.stdout`, `expected.stderr` and `expected.rc`. The binary runs from the repository
-# root, so paths in messages are the same on every machine. The pack's sha256 and batch timings are masked, so a
+# root, so paths in messages are the same on every machine, with text laid out for 80 columns
+# (COLUMNS=80). The pack's sha256 and batch timings are masked, so a
 # change to the pack's text does not break every golden. CONTRA_UPDATE_GOLDENS=1 rewrites the
 # goldens instead: review that diff like code.
 set -u
@@ -18,7 +19,7 @@ stdin=/dev/null
 [ -f "$case_dir/stdin" ] && stdin="$case_dir/stdin"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && NO_COLOR=1 "$binary" "${args[@]}" <"$stdin" >"$work/stdout" 2>"$work/stderr")
+(cd "$root" && NO_COLOR=1 COLUMNS=80 "$binary" "${args[@]}" <"$stdin" >"$work/stdout" 2>"$work/stderr")
 echo $? >"$work/rc"
 mask() { sed -E 's/[0-9a-f]{64}/<sha256>/g; s/sha256 [0-9a-f]{12}\)/sha256 <sha256>)/g; s/in [0-9.]+ s \([0-9]+\/s\)/in <time>/' "$1"; }
 if [ "${CONTRA_UPDATE_GOLDENS:-}" = 1 ]; then

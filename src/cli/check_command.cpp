@@ -42,6 +42,17 @@ bool use_colour(ColourMode mode, const Environment& environment) {
 
 } // namespace
 
+TextOptions text_options(const CheckOptions& options, const Environment& environment) {
+    TextOptions text;
+    text.colour = use_colour(options.colour, environment);
+    text.width = environment.width;
+    text.brief = options.brief;
+    text.why = options.why || options.verbose;
+    text.all_questions = options.all_questions || options.verbose;
+    text.assumptions = options.verbose;
+    return text;
+}
+
 namespace {
 
 struct AnswerError {
@@ -244,8 +255,11 @@ void print_report(const RulePack& pack,
         if (id && id->size() <= k_longest_id_in_text && !options.explain_only) {
             fmt::print(out, "Client {}\n", escape_controls(*id));
         }
+        TextOptions text = text_options(options, environment);
+        // The explanation comes after the report; the closing instruction comes after both.
+        text.closing_instruction = !options.explain;
         if (!options.explain_only) {
-            render_text(pack, report, TextOptions{use_colour(options.colour, environment)}, out);
+            render_text(pack, report, text, out);
         }
         if (options.explain) {
             fmt::print(out,
@@ -253,6 +267,9 @@ void print_report(const RulePack& pack,
                        "unknown)\n",
                        options.explain_only ? "" : "\n");
             render_explanation_text(pack, explanations, out);
+            if (!options.explain_only) {
+                render_closing_instruction(report, text, out);
+            }
         }
     }
 }
@@ -307,11 +324,31 @@ void add_profile_options(CLI::App& command,
 
 } // namespace
 
+void add_report_detail_options(CLI::App& command, CheckOptions& options) {
+    CLI::Option* brief = command.add_flag(
+        "--brief",
+        options.brief,
+        "Text: only the verdict, what to do and where (for incomplete: also the questions to ask)");
+    const std::vector<CLI::Option*> details{
+        command.add_flag("--why", options.why, "Text: add each finding's reasons and sources"),
+        command.add_flag("--all-questions",
+                         options.all_questions,
+                         "Text: list every open question, not only the three most serious"),
+        command.add_flag("--verbose",
+                         options.verbose,
+                         "Text: everything: reasons, sources, every open question and the "
+                         "answers assumed")};
+    for (CLI::Option* detail : details) {
+        brief->excludes(detail);
+    }
+}
+
 void add_check_options(CLI::App& command,
                        const RulePack& pack,
                        CheckOptions& options,
                        bool with_answers) {
     add_profile_options(command, pack, options, with_answers);
+    add_report_detail_options(command, options);
     command.add_flag("--explain",
                      options.explain,
                      "Add why each rule fired or could fire: its condition as a tree, each part "

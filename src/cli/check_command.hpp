@@ -8,6 +8,7 @@
 #include "model/profile.hpp"
 #include "model/report.hpp"
 #include "model/rule_pack.hpp"
+#include "output/render_text.hpp"
 
 #include <CLI/App.hpp>
 
@@ -33,9 +34,13 @@ struct CheckOptions {
     bool audit_include_profile = false;
     std::vector<std::string> set_answers; ///< FACT=VALUE
     std::vector<OptionAnswer> option_answers;
-    bool explain = false;      ///< add why each rule fired or could fire
-    bool explain_all = false;  ///< explain every rule, also those that do not fire
-    bool explain_only = false; ///< `contra explain`: the explanation without the report
+    bool explain = false;       ///< add why each rule fired or could fire
+    bool explain_all = false;   ///< explain every rule, also those that do not fire
+    bool explain_only = false;  ///< `contra explain`: the explanation without the report
+    bool brief = false;         ///< text: the verdict, what to do and where alone
+    bool why = false;           ///< text: add each finding's reasons and sources
+    bool all_questions = false; ///< text: every open question, not the most serious few
+    bool verbose = false;       ///< text: everything (why, every question, what was assumed)
 };
 
 /// Adds the options of `check`, bound to `options`. The per-fact answer options (one or two per
@@ -60,6 +65,15 @@ void add_answer_options(CLI::App& command,
                         const RulePack& pack,
                         CheckOptions& options,
                         bool with_answers);
+
+/// Adds --brief, --why, --all-questions and --verbose: how much of the text report to show
+/// (the first screen, verdict, what to do, where and the most serious open questions, always
+/// comes first).
+void add_report_detail_options(CLI::App& command, CheckOptions& options);
+
+/// The text report's layout: what `options` ask to show, in colour when asked or on a terminal,
+/// at the terminal's width.
+TextOptions text_options(const CheckOptions& options, const Environment& environment);
 
 /// Applies the answers given as options over `profile`. Returns nothing, or the exit code of an
 /// error already reported to `err`.

@@ -319,6 +319,7 @@ void add_interview_options(CLI::App& command,
         ->type_name("FILE");
     command.add_flag("--force", options.force, "With --save: replace an existing file");
     add_answer_options(command, pack, options.answers, with_answers);
+    add_report_detail_options(command, options.answers);
     command.footer(
         "Keys: y yes, n no (none for a list or a choice with 'none', 'none' for a number that "
         "allows it), u unknown (not asked again; the pack's cautious assumption stands), ? why it "
@@ -375,10 +376,7 @@ std::optional<ExitCode> record_outcome(const RulePack& pack,
         records.write_body_map(pack, interview.profile(), report, err);
     if (!failure || report.verdict == Verdict::emergency) {
         fmt::print(out, "\n");
-        render_text(pack,
-                    report,
-                    TextOptions{environment.stdout_is_terminal && !environment.no_color},
-                    out);
+        render_text(pack, report, text_options(options.answers, environment), out);
         if (!output_written(out, err)) {
             failure = ExitCode::cannot_write;
         }

@@ -10,6 +10,9 @@
 
 #include <ostream>
 
+#include <cstdlib>
+#include <unistd.h>
+
 namespace contra::cli {
 void add_listing_options(CLI::App& command,
                          const std::string& text_format,
@@ -37,7 +40,7 @@ void add_listing_options(CLI::App& command,
 namespace {
 
 std::size_t table_width(const ListingOptions& options) {
-    return options.wide ? 0 : terminal_width();
+    return options.wide ? 0 : terminal_width(STDOUT_FILENO, std::getenv("COLUMNS"));
 }
 
 } // namespace

@@ -1,25 +1,31 @@
 #include "cli/terminal_width.hpp"
 
 #include <charconv>
-#include <cstdlib>
-#include <string_view>
+#include <cstring>
+#include <sys/ioctl.h>
 
 namespace contra::cli {
+namespace {
 
-std::size_t terminal_width() {
-    constexpr std::size_t k_default = 80;
-    constexpr std::size_t k_narrowest = 20;
-    const char* columns = std::getenv("COLUMNS"); // NOLINT(concurrency-mt-unsafe): read once
-    if (columns == nullptr) {
-        return k_default;
+std::size_t columns_of(const char* variable) {
+    if (variable == nullptr) {
+        return 0;
     }
-    const std::string_view text = columns;
-    std::size_t width = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), width);
-    if (error != std::errc{} || end != text.data() + text.size() || width < k_narrowest) {
-        return k_default;
+    const char* end = variable + std::strlen(variable);
+    std::size_t columns = 0;
+    const auto [stop, error] = std::from_chars(variable, end, columns);
+    return error == std::errc{} && stop == end ? columns : 0;
+}
+
+} // namespace
+
+std::size_t terminal_width(int fd, const char* columns_variable) {
+    winsize size{};
+    if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
     }
-    return width;
+    const std::size_t columns = columns_of(columns_variable);
+    return columns > 0 ? columns : k_default_width;
 }
 
 } // namespace contra::cli

@@ -174,7 +174,7 @@ TEST(InterviewPty, UnknownToBloodThinnersKeepsTheAssumptionAndGivesPrecautions) 
     EXPECT_EQ(session.finish(), 1) << session.output();
     EXPECT_NE(session.output().find("anticoagulant"), std::string::npos);
     // The precaution rests on the assumption, and the report says so and what would settle it.
-    EXPECT_NE(session.output().find("assumed: "), std::string::npos) << session.output();
+    EXPECT_NE(session.output().find("assumed:"), std::string::npos) << session.output();
     EXPECT_NE(session.output().find("To settle it, ask: "), std::string::npos) << session.output();
 }
 

@@ -66,8 +66,61 @@ TEST(RenderText, ColourOnlyWhenAsked) {
     EXPECT_NE(out.str().find("\x1b["), std::string::npos);
 }
 
-TEST(RenderText, WrapsLongTextAtTheWidth) {
-    EXPECT_EQ(wrap("one two three four", 2, 9), "one two\n  three\n  four");
+std::string text_of(const std::string& changes, const TextOptions& options) {
+    std::ostringstream out;
+    render_text(test_pack(), report_of(changes), options, out);
+    return out.str();
+}
+
+std::string last_line(const std::string& text) {
+    const std::string body = text.substr(0, text.find_last_not_of('\n') + 1);
+    return body.substr(body.find_last_of('\n') + 1);
+}
+
+TEST(RenderText, EndsWithTheInstructionForEmergencyAndDoNotMassage) {
+    for (const TextOptions& options : {TextOptions{}, TextOptions{false, 80, true}}) {
+        EXPECT_EQ(last_line(text_of("breathless: yes\n", options)),
+                  "EMERGENCY: call emergency services now (999/112/911); stay with the client.");
+        EXPECT_EQ(last_line(text_of("leg_warmth: yes\nleg_sign_sites: [calf_left]\n", options)),
+                  "DO NOT MASSAGE today (no massage at all); follow the instructions above.");
+    }
+    EXPECT_EQ(last_line(text_of("", TextOptions{})),
+              "contra supports a practitioner's judgement; it does not diagnose.");
+}
+
+TEST(RenderText, ReasonsAndAssumptionsOnlyWhenAsked) {
+    const std::string changes = "varicose_sites: [calf_left]\ntwisted: yes\nage_years: unknown\n";
+    const std::string plain = text_of(changes, TextOptions{});
+    EXPECT_EQ(plain.find("\nWhy\n"), std::string::npos) << plain;
+    EXPECT_EQ(plain.find("Sources:"), std::string::npos) << plain;
+    EXPECT_EQ(plain.find("\nAssumed"), std::string::npos) << plain;
+    EXPECT_NE(plain.find("More: --why"), std::string::npos) << plain;
+    TextOptions why;
+    why.why = true;
+    EXPECT_NE(text_of(changes, why).find("Sources: seed 000"), std::string::npos);
+    TextOptions assumptions;
+    assumptions.assumptions = true;
+    EXPECT_NE(text_of(changes, assumptions).find("\nAssumed"), std::string::npos);
+}
+
+TEST(RenderText, BriefGivesTheVerdictWhatToDoAndWhereAlone) {
+    TextOptions brief;
+    brief.brief = true;
+    const std::string text = text_of("varicose_sites: [calf_left]\ntwisted: yes\n", brief);
+    EXPECT_NE(text.find("What to do"), std::string::npos) << text;
+    EXPECT_NE(text.find("  Avoid:"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Pack test-pack"), std::string::npos) << text;
+    EXPECT_EQ(text.find("More:"), std::string::npos) << text;
+}
+
+TEST(RenderText, BriefKeepsTheQuestionsWhenTheyAreWhatToDo) {
+    TextOptions brief;
+    brief.brief = true;
+    const std::string text = text_of("leg_warmth: unknown\n", brief);
+    EXPECT_EQ(text.substr(0, text.find('\n')), "INCOMPLETE");
+    EXPECT_NE(text.find("One warm leg? [leg_warmth] could raise it to do_not_massage"),
+              std::string::npos)
+        << text;
 }
 
 } // namespace
