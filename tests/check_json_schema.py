@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validates real output of the binary against docs/schema/contra-result.schema.json: every
 example checked with --format json (and with --explain), and every line of batches that hold
-results and error lines. Usage: check_json_schema.py CONTRA_BINARY"""
+results and error lines, in full and with --detail ids. Usage: check_json_schema.py CONTRA_BINARY"""
 import json
 import pathlib
 import subprocess
@@ -44,11 +44,12 @@ documents.append(("id", json.loads(run("check", "tests/e2e/check-id-json/profile
 batches = [("batch ndjson", ["batch", "tests/data/batch/intake.ndjson"]),
            ("batch yaml", ["batch", "tests/data/batch/intake.yaml"]),
            ("batch csv", ["batch", "examples/batch/intake.csv", "--columns", "examples/batch/columns.yaml"])]
+batches += [(f"{name} --detail ids", [*args, "--detail", "ids"]) for name, args in batches]
 kinds = set()
 for name, args in batches:
     for number, line in enumerate(run(*args).splitlines(), 1):
         document = json.loads(line)
-        kinds.add("error" if "errors" in document else "result")
+        kinds.add("error" if "errors" in document else "ids" if "detail" in document else "result")
         documents.append((f"{name} line {number}", document))
 
 failures = 0
@@ -60,7 +61,16 @@ for name, document in documents:
 if validator.is_valid({"record": 1, "errors": [], "verdict": "proceed"}):
     failures += 1
     print("the schema accepts an error line with a verdict")
-if kinds != {"error", "result"}:
+# A line of --detail ids is never taken for a full one, nor the other way round.
+if validator.is_valid({"record": 1, "schema_version": 1, "detail": "ids", "verdict": "proceed",
+                       "established": "proceed", "verdict_rests_on_assumptions": False,
+                       "avoid": [], "no_pressure": [], "findings": [{"rule": "R1", "level": "proceed",
+                       "cleared": False, "notes": [], "assumed_facts": [], "title": "text"}],
+                       "could_fire": [], "unanswered": [], "pack": {"name": "p", "version": "1",
+                       "sha256": "0" * 64}}):
+    failures += 1
+    print("the schema accepts a text in a --detail ids line")
+if kinds != {"error", "result", "ids"}:
     failures += 1
     print(f"the batches gave only {kinds}")
 print(f"{len(documents)} documents validated, {failures} failures")

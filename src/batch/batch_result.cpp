@@ -40,6 +40,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                                      const ReportJsonWriter& writer,
                                      std::size_t number,
                                      const RecordProfile& record,
+                                     ReportDetail detail,
                                      std::string& out) {
     append_head(number, record.id, out);
     if (!record.profile) {
@@ -61,7 +62,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
     }
     const Report report = evaluate(pack, *record.profile);
     out += ',';
-    writer.append_members(report, out);
+    writer.append_members(report, detail, out);
     out += "}\n";
     return report.verdict;
 }

@@ -13,13 +13,14 @@ namespace contra {
 
 /// Evaluates a record read without error and appends its result line (compact JSON and a
 /// newline) to `out`: `record`, `id` when the record has one, then the fields of
-/// `contra check --format json`. A record with diagnostics becomes an error line instead:
-/// `record`, `id`, and `errors`, each with its code, field, message and location. Returns the
-/// verdict; none for an error line.
+/// `contra check --format json`, or with ReportDetail::ids their ids alone (docs/batch.md). A
+/// record with diagnostics becomes an error line instead: `record`, `id`, and `errors`, each with
+/// its code, field, message and location. Returns the verdict; none for an error line.
 std::optional<Verdict> screen_record(const RulePack& pack,
                                      const ReportJsonWriter& writer,
                                      std::size_t number,
                                      const RecordProfile& record,
+                                     ReportDetail detail,
                                      std::string& out);
 
 /// How urgent an outcome is, for a batch's exit code, from least to most: proceed,

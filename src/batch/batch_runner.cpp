@@ -59,6 +59,7 @@ ChunkResult screen_chunk(const RulePack& pack,
                          const ReportJsonWriter& writer,
                          Chunk chunk,
                          const RecordReader& read,
+                         ReportDetail detail,
                          const StopFlags& stop) {
     ChunkResult result;
     result.text.reserve(chunk.size() * k_typical_line_bytes);
@@ -67,7 +68,7 @@ ChunkResult screen_chunk(const RulePack& pack,
             break;
         }
         const std::optional<Verdict> verdict =
-            screen_record(pack, writer, record.number, read(record), result.text);
+            screen_record(pack, writer, record.number, read(record), detail, result.text);
         if (verdict) {
             ++result.counts.verdicts[static_cast<std::size_t>(*verdict)];
         } else {
@@ -216,7 +217,7 @@ class Batch {
     }
 
     ChunkResult screen(Chunk chunk) const {
-        return screen_chunk(m_pack, m_writer, std::move(chunk), m_read, m_stop);
+        return screen_chunk(m_pack, m_writer, std::move(chunk), m_read, m_settings.detail, m_stop);
     }
 
     void run_here() {

@@ -3,6 +3,7 @@
 #include "batch/batch_record.hpp"
 #include "batch/record_profile.hpp"
 #include "model/rule_pack.hpp"
+#include "output/report_json_writer.hpp"
 #include "util/output_sink.hpp"
 #include "util/worker_pool.hpp"
 
@@ -37,9 +38,10 @@ enum class BatchEnd {
 
 /// How to run a batch.
 struct BatchSettings {
-    unsigned jobs = 1;                      ///< threads that check (1: the calling thread)
-    const std::atomic<int>* stop = nullptr; ///< when set non-zero, the batch stops
-    ThreadStarter start_thread;             ///< empty: std::thread
+    unsigned jobs = 1;                        ///< threads that check (1: the calling thread)
+    ReportDetail detail = ReportDetail::full; ///< what a result line carries
+    const std::atomic<int>* stop = nullptr;   ///< when set non-zero, the batch stops
+    ThreadStarter start_thread;               ///< empty: std::thread
     std::function<void(const BatchSummary&)> on_progress; ///< after each chunk is written
 };
 

@@ -263,6 +263,14 @@ void add_batch_options(CLI::App& command, BatchOptions& options) {
                      "stays in input order")
         ->check(CLI::Range(1U, k_max_batch_jobs))
         ->type_name("N");
+    batch
+        ->add_option("--detail",
+                     options.detail,
+                     "full: each line is the whole report of check --format json; ids: the "
+                     "verdict, sites and levels with rules and facts by id, without texts, "
+                     "sources or questions (those are in rules/facts --format json)")
+        ->check(CLI::IsMember({"full", "ids"}))
+        ->option_text("full|ids (default: full)");
     add_pack_options(*batch, options.rules_dir, options.pack_sha256);
 }
 
@@ -289,6 +297,7 @@ Outcome run_batch_command(const RulePack& pack,
     const StopOnSignals stop_on_signals;
     BatchSettings settings;
     settings.jobs = jobs;
+    settings.detail = options.detail == "ids" ? ReportDetail::ids : ReportDetail::full;
     settings.stop = &StopOnSignals::received();
     settings.on_progress = [&](const BatchSummary& so_far) { progress.update(so_far); };
     const auto start = std::chrono::steady_clock::now();

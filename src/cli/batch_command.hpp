@@ -17,8 +17,9 @@ constexpr unsigned k_max_batch_jobs = 64;
 struct BatchOptions {
     std::string input = "-"; ///< a file, or - for standard input
     std::string input_format = "auto";
-    std::string columns; ///< a column map for CSV
-    unsigned jobs = 0;   ///< 0: one per usable CPU (usable_cpus), at most k_max_batch_jobs
+    std::string columns;         ///< a column map for CSV
+    unsigned jobs = 0;           ///< 0: one per usable CPU (usable_cpus), at most k_max_batch_jobs
+    std::string detail = "full"; ///< full or ids: what each result line carries
     std::string rules_dir;
     std::string pack_sha256; ///< checked before anything runs (app.cpp); here for --help
 };

@@ -8,12 +8,12 @@
 
 #include <fmt/format.h>
 
-#include <ostream>
-
 #include <cstdlib>
+#include <ostream>
 #include <unistd.h>
 
 namespace contra::cli {
+
 void add_listing_options(CLI::App& command,
                          const std::string& text_format,
                          ListingOptions& options) {

@@ -39,14 +39,51 @@ Tri compare(NumberOp op, double left, double right) {
 
 } // namespace
 
+const std::vector<std::uint32_t>& FactMarks::sorted() {
+    std::sort(m_facts.begin(), m_facts.end());
+    return m_facts;
+}
+
+void FactMarks::clear() {
+    for (const std::uint32_t fact : m_facts) {
+        m_marked[fact] = 0;
+    }
+    m_facts.clear();
+}
+
 Evaluation::Evaluation(const RulePack& pack, const Profile& profile, Assumptions assumptions)
     : m_pack(pack), m_values(profile.answers), m_predicates(pack.predicates.size(), -1),
       m_assumptions(assumptions) {
     m_values.resize(pack.facts.size());
     resolve_unknowns();
+    m_conditions.assign(pack.conditions.size(), -1);
+    m_sites.resize(pack.site_exprs.size());
+    m_sites_known.assign(pack.site_exprs.size(), 0);
+    m_values_final = true;
 }
 
 Tri Evaluation::condition(std::uint32_t index) {
+    if (!m_values_final) {
+        return evaluate_condition(index);
+    }
+    if (m_conditions[index] < 0) {
+        m_conditions[index] = static_cast<std::int8_t>(evaluate_condition(index));
+    }
+    return static_cast<Tri>(m_conditions[index]);
+}
+
+SiteBounds Evaluation::sites(std::uint32_t index) {
+    if (!m_values_final) {
+        return evaluate_sites(index);
+    }
+    if (m_sites_known[index] == 0) {
+        m_sites[index] = evaluate_sites(index);
+        m_sites_known[index] = 1;
+    }
+    return m_sites[index];
+}
+
+Tri Evaluation::evaluate_condition(std::uint32_t index) {
     const Condition& node = m_pack.conditions[index];
     switch (node.kind) {
     case ConditionKind::all: {
@@ -90,7 +127,7 @@ Tri Evaluation::condition(std::uint32_t index) {
     return Tri::unknown;
 }
 
-SiteBounds Evaluation::sites(std::uint32_t index) {
+SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
     const SiteExpr& expr = m_pack.site_exprs[index];
     switch (expr.kind) {
     case SiteExprKind::fact: {
@@ -141,7 +178,7 @@ SiteBounds Evaluation::sites(std::uint32_t index) {
     return {{}, m_pack.sites.all()};
 }
 
-void Evaluation::collect_needs(std::uint32_t index, std::vector<bool>& needed) {
+void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
     if (condition(index) != Tri::unknown) {
         return;
     }
@@ -158,7 +195,7 @@ void Evaluation::collect_needs(std::uint32_t index, std::vector<bool>& needed) {
         return;
     case ConditionKind::choice_in:
     case ConditionKind::number_compare:
-        needed[node.fact] = true;
+        needed.insert(node.fact);
         return;
     case ConditionKind::predicate:
         collect_needs(m_pack.predicates[node.target].condition, needed);
@@ -205,18 +242,20 @@ SiteBounds Evaluation::whole_limb_of(const SiteExpr& expr) {
     return {{}, upper_limbs | otherwise.upper};
 }
 
-void Evaluation::collect_site_needs(std::uint32_t index, std::vector<bool>& needed) {
+void Evaluation::collect_site_needs(std::uint32_t index, FactMarks& needed) {
     const SiteExpr& expr = m_pack.site_exprs[index];
     if (sites(index).certain()) {
         return;
     }
     if (expr.kind == SiteExprKind::fact) {
-        needed[expr.fact] = m_values[expr.fact].is_unknown() || needed[expr.fact];
+        if (m_values[expr.fact].is_unknown()) {
+            needed.insert(expr.fact);
+        }
         return;
     }
     if ((expr.kind == SiteExprKind::in_area || expr.kind == SiteExprKind::outside_area) &&
         !m_area.certain()) {
-        needed[m_pack.modality_fact] = true; // the modality settles the area by default
+        needed.insert(m_pack.modality_fact); // the modality settles the area by default
     }
     if (expr.kind == SiteExprKind::when) {
         collect_needs(expr.condition, needed);

@@ -20,6 +20,28 @@ struct SiteBounds {
     [[nodiscard]] bool certain() const { return lower == upper; }
 };
 
+/// A set of facts, filled while collecting what a condition needs: reused across conditions,
+/// it is emptied in time proportional to what it holds, not to the vocabulary.
+class FactMarks {
+  public:
+    explicit FactMarks(std::size_t facts) : m_marked(facts, 0) {}
+
+    void insert(std::uint32_t fact) {
+        if (m_marked[fact] == 0) {
+            m_marked[fact] = 1;
+            m_facts.push_back(fact);
+        }
+    }
+    [[nodiscard]] bool contains(std::uint32_t fact) const { return m_marked[fact] != 0; }
+    /// The facts, in vocabulary order.
+    const std::vector<std::uint32_t>& sorted();
+    void clear();
+
+  private:
+    std::vector<std::uint8_t> m_marked;
+    std::vector<std::uint32_t> m_facts;
+};
+
 /// Whether the pack's assumptions stand in for unanswered questions, or those questions stay
 /// unknown: the answers alone. The modality's default area stands either way (it follows from
 /// the answered modality).
@@ -39,14 +61,16 @@ class Evaluation {
     SiteBounds sites(std::uint32_t index);
 
     /// Adds the unanswered facts that keep `index` unknown.
-    void collect_needs(std::uint32_t index, std::vector<bool>& needed);
+    void collect_needs(std::uint32_t index, FactMarks& needed);
     /// Adds the unanswered facts that keep site expression `index` uncertain.
-    void collect_site_needs(std::uint32_t index, std::vector<bool>& needed);
+    void collect_site_needs(std::uint32_t index, FactMarks& needed);
 
     [[nodiscard]] const std::vector<Value>& values() const { return m_values; }
     [[nodiscard]] const std::vector<Assumption>& assumptions() const { return m_assumed; }
 
   private:
+    Tri evaluate_condition(std::uint32_t index);
+    SiteBounds evaluate_sites(std::uint32_t index);
     std::uint32_t child(std::uint32_t first, std::uint32_t i) const;
     Tri choice_in(const Condition& node) const;
     Tri predicate(std::uint32_t index);
@@ -58,6 +82,12 @@ class Evaluation {
     const RulePack& m_pack;
     std::vector<Value> m_values;
     std::vector<std::int8_t> m_predicates; ///< cached Tri per predicate, -1 when not yet known
+    // Once every unknown is resolved the values no longer change, and each condition and site
+    // expression is computed once (collecting what a rule needs asks for each node again).
+    bool m_values_final = false;
+    std::vector<std::int8_t> m_conditions; ///< cached Tri per condition, -1 when not yet known
+    std::vector<SiteBounds> m_sites;
+    std::vector<std::uint8_t> m_sites_known;
     SiteBounds m_area;
     std::vector<Assumption> m_assumed;
     Assumptions m_assumptions;

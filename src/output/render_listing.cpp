@@ -138,6 +138,19 @@ std::string describe_policy(const RulePack& pack, const Fact& fact) {
                        describe_assumption(pack, fact));
 }
 
+namespace {
+
+// A rule's action notes in pack order: `batch --detail ids` names them by their index here.
+std::vector<std::string> action_note_texts(const Rule& rule) {
+    std::vector<std::string> texts;
+    for (const ActionNote& note : rule.action_notes) {
+        texts.push_back(note.text);
+    }
+    return texts;
+}
+
+} // namespace
+
 ordered_json rules_to_json(const RulePack& pack) {
     ordered_json rules = ordered_json::array();
     for (const Rule& rule : pack.rules) {
@@ -146,6 +159,9 @@ ordered_json rules_to_json(const RulePack& pack) {
                                      {"level", to_string(rule.level)},
                                      {"clearable", rule.clearable},
                                      {"title", rule.title},
+                                     {"action", rule.action},
+                                     {"action_notes", action_note_texts(rule)},
+                                     {"rationale", rule.rationale},
                                      {"grade", rule.grade},
                                      {"sources", rule.sources}});
     }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace contra {
 namespace {
 
@@ -14,9 +16,23 @@ std::string member(std::string_view key, const ordered_json& value) {
     return fmt::format("\"{}\":{}", key, to_compact_json(value));
 }
 
-// Level and verdict names are plain identifiers: nothing to escape.
-std::string quoted(std::string_view name) {
-    return fmt::format("\"{}\"", name);
+// Level and verdict names are plain identifiers: nothing to escape. Appended in place: a
+// batch writes millions of them.
+void append_quoted(std::string_view name, std::string& out) {
+    out += '"';
+    out += name;
+    out += '"';
+}
+
+constexpr std::array<Level, 5> k_levels{Level::proceed,
+                                        Level::proceed_with_precautions,
+                                        Level::postpone_and_refer,
+                                        Level::do_not_massage,
+                                        Level::emergency};
+
+// The index of the item for `index` at `level` in a list made by index, then k_levels.
+std::size_t item_of(std::uint32_t index, Level level) {
+    return index * k_levels.size() + static_cast<std::size_t>(level);
 }
 
 } // namespace
@@ -28,6 +44,11 @@ ReportJsonWriter::ReportJsonWriter(const RulePack& pack) : m_pack(pack) {
              member("title", rule.title),
              to_compact_json(rule.action),
              member("rationale", rule.rationale) + "," + member("sources", rule.sources)});
+        m_rule_ids.push_back(member("rule", rule.id));
+        for (const Level level : k_levels) {
+            m_could_fire_items.push_back(
+                fmt::format("{{{},\"level\":\"{}\"}}", m_rule_ids.back(), to_string(level)));
+        }
     }
     for (const auto& leaf : pack.sites.leaves()) {
         m_leaves.push_back(to_compact_json(leaf.id));
@@ -35,6 +56,10 @@ ReportJsonWriter::ReportJsonWriter(const RulePack& pack) : m_pack(pack) {
     for (const Fact& fact : pack.facts) {
         m_facts.push_back(to_compact_json(fact.id));
         m_unanswered.push_back(member("fact", fact.id) + "," + member("question", fact.question));
+        for (const Level level : k_levels) {
+            m_unanswered_items.push_back(fmt::format(
+                "{{\"fact\":{},\"could_raise_to\":\"{}\"}}", m_facts.back(), to_string(level)));
+        }
     }
     m_pack_member = member("pack",
                            ordered_json{{"name", pack.info.name},
@@ -68,16 +93,8 @@ void ReportJsonWriter::append_facts(const std::vector<std::uint32_t>& facts,
 }
 
 void ReportJsonWriter::append_members(const Report& report, std::string& out) const {
-    out += "\"schema_version\":1,\"verdict\":";
-    out += quoted(to_string(report.verdict));
-    out += ",\"established\":";
-    out += quoted(to_string(report.established));
-    out += report.verdict_rests_on_assumptions ? ",\"verdict_rests_on_assumptions\":true"
-                                               : ",\"verdict_rests_on_assumptions\":false";
-    out += ",\"avoid\":";
-    append_sites(report.avoid, out);
-    out += ",\"no_pressure\":";
-    append_sites(report.no_pressure, out);
+    out += "\"schema_version\":1,";
+    append_verdict_and_sites(report, out);
     out += ",\"findings\":[";
     for (std::size_t i = 0; i < report.findings.size(); ++i) {
         if (i > 0) {
@@ -95,12 +112,87 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
     out += m_pack_member;
 }
 
+// "verdict":…,"established":…,"verdict_rests_on_assumptions":…,"avoid":[…],"no_pressure":[…]
+void ReportJsonWriter::append_verdict_and_sites(const Report& report, std::string& out) const {
+    out += "\"verdict\":";
+    append_quoted(to_string(report.verdict), out);
+    out += ",\"established\":";
+    append_quoted(to_string(report.established), out);
+    out += report.verdict_rests_on_assumptions ? ",\"verdict_rests_on_assumptions\":true"
+                                               : ",\"verdict_rests_on_assumptions\":false";
+    out += ",\"avoid\":";
+    append_sites(report.avoid, out);
+    out += ",\"no_pressure\":";
+    append_sites(report.no_pressure, out);
+}
+
+void ReportJsonWriter::append_id_members(const Report& report, std::string& out) const {
+    out += "\"schema_version\":1,\"detail\":\"ids\",";
+    append_verdict_and_sites(report, out);
+    out += ",\"findings\":[";
+    for (std::size_t i = 0; i < report.findings.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        append_finding_ids(report.findings[i], out);
+    }
+    out += "],\"could_fire\":[";
+    for (std::size_t i = 0; i < report.could_fire.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        const CouldFire& could_fire = report.could_fire[i];
+        out += m_could_fire_items[item_of(could_fire.rule, could_fire.level)];
+    }
+    out += "],\"unanswered\":[";
+    for (std::size_t i = 0; i < report.unanswered.size(); ++i) {
+        if (i > 0) {
+            out += ',';
+        }
+        const Unanswered& unanswered = report.unanswered[i];
+        out += m_unanswered_items[item_of(unanswered.fact, unanswered.could_raise_to)];
+    }
+    out += "],";
+    out += m_pack_member;
+}
+
+// {"rule":…,"level":…,"cleared":…,"notes":[…],"assumed_facts":[…]}
+void ReportJsonWriter::append_finding_ids(const Finding& finding, std::string& out) const {
+    out += '{';
+    out += m_rule_ids[finding.rule];
+    out += ",\"level\":";
+    append_quoted(to_string(finding.level), out);
+    out += finding.cleared ? ",\"cleared\":true" : ",\"cleared\":false";
+    out += ",\"notes\":";
+    append_note_indexes(finding, out);
+    out += ",\"assumed_facts\":";
+    append_facts(finding.assumed_facts, out);
+    out += '}';
+}
+
+// The finding's action notes, as indexes into its rule's `action_notes` (contra rules --format
+// json). The evaluator adds the notes whose condition held in the rule's order, so one pass
+// over both lists matches them.
+void ReportJsonWriter::append_note_indexes(const Finding& finding, std::string& out) const {
+    const std::vector<ActionNote>& notes = m_pack.rules[finding.rule].action_notes;
+    out += '[';
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < notes.size() && next < finding.notes.size(); ++i) {
+        if (notes[i].text == finding.notes[next]) {
+            out += next == 0 ? "" : ",";
+            out += std::to_string(i);
+            ++next;
+        }
+    }
+    out += ']';
+}
+
 void ReportJsonWriter::append_finding(const Finding& finding, std::string& out) const {
     const RuleText& text = m_rules[finding.rule];
     out += '{';
     out += text.head;
     out += ",\"level\":";
-    out += quoted(to_string(finding.level));
+    append_quoted(to_string(finding.level), out);
     out += finding.cleared ? ",\"cleared\":true," : ",\"cleared\":false,";
     out += text.title;
     out += ",\"action\":";
@@ -134,7 +226,7 @@ void ReportJsonWriter::append_could_fire(const std::vector<CouldFire>& could_fir
         out += i == 0 ? "{" : ",{";
         out += text.head;
         out += ",\"level\":";
-        out += quoted(to_string(could_fire.level));
+        append_quoted(to_string(could_fire.level), out);
         out += ',';
         out += text.title;
         out += ",\"needs\":";
@@ -150,7 +242,7 @@ void ReportJsonWriter::append_unanswered(const std::vector<Unanswered>& unanswer
         out += i == 0 ? "{" : ",{";
         out += m_unanswered[unanswered.fact];
         out += ",\"could_raise_to\":";
-        out += quoted(to_string(unanswered.could_raise_to));
+        append_quoted(to_string(unanswered.could_raise_to), out);
         out += '}';
     }
 }

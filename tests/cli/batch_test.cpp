@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -67,6 +70,97 @@ TEST(Batch, EachResultIsWhatCheckSaysForTheSameProfile) {
     line.erase("id");
     EXPECT_EQ(line, nlohmann::ordered_json::parse(check.out));
     EXPECT_EQ(batch.code, check.code);
+}
+
+// Every example, and profiles with action notes, medical clearance, few answers and bad data,
+// as one YAML stream.
+std::string detail_test_stream() {
+    std::string stream;
+    for (const auto& entry : std::filesystem::directory_iterator(PROJECT_SOURCE_DIR "/examples")) {
+        const std::string extension = entry.path().extension().string();
+        if (extension == ".yaml" || extension == ".json") {
+            std::ifstream file(entry.path());
+            stream += std::string(std::istreambuf_iterator<char>(file), {}) + "\n---\n";
+        }
+    }
+    for (const char* profile :
+         {R"({"modality": "mld_legs"})",
+          R"({"modality": "vascular_leg_massage", "anticoagulant": "antiplatelet_only"})",
+          R"({"modality": "mld_legs", "medical_clearance": "yes", "heart_failure": "stable"})",
+          R"({"modality": "lymphatic_facial", "age_years": 70})",
+          R"({"sudden_breathlessness": "yes"})",
+          R"({"leg_warmth": "sometimes"})"}) {
+        stream += std::string(profile) + "\n---\n";
+    }
+    return stream;
+}
+
+// The full line reduced to what --detail ids keeps (docs/batch.md); each finding's action notes
+// are checked against the rule's action and `action_notes` in `contra rules --format json`.
+nlohmann::json ids_of_full_line(nlohmann::json line,
+                                const nlohmann::json& ids_line,
+                                const std::map<std::string, nlohmann::json>& rules) {
+    if (line.contains("errors")) {
+        return line;
+    }
+    line.erase("assumed");
+    line["detail"] = "ids";
+    for (std::size_t i = 0; i < line["findings"].size(); ++i) {
+        nlohmann::json& finding = line["findings"][i];
+        const nlohmann::json& rule = rules.at(finding["rule"].get<std::string>());
+        std::string action = rule["action"];
+        for (const auto& note : ids_line["findings"].at(i)["notes"]) {
+            action += " " + rule["action_notes"].at(note.get<std::size_t>()).get<std::string>();
+        }
+        EXPECT_EQ(finding["action"], action) << finding["rule"];
+        finding = {{"rule", finding["rule"]},
+                   {"level", finding["level"]},
+                   {"cleared", finding["cleared"]},
+                   {"notes", ids_line["findings"].at(i)["notes"]},
+                   {"assumed_facts", finding["assumed_facts"]}};
+    }
+    for (nlohmann::json& could_fire : line["could_fire"]) {
+        could_fire = {{"rule", could_fire["rule"]}, {"level", could_fire["level"]}};
+    }
+    for (nlohmann::json& unanswered : line["unanswered"]) {
+        unanswered = {{"fact", unanswered["fact"]},
+                      {"could_raise_to", unanswered["could_raise_to"]}};
+    }
+    return line;
+}
+
+TEST(Batch, DetailIdsIsTheFullLineWithoutThePacksTexts) {
+    const std::string stream = detail_test_stream();
+    const Outcome full = run_contra({"batch", "-", "--input-format", "yaml"}, stream);
+    const Outcome ids =
+        run_contra({"batch", "-", "--input-format", "yaml", "--detail", "ids"}, stream);
+    EXPECT_EQ(ids.code, full.code);
+    EXPECT_EQ(ids.code, 4);
+    std::map<std::string, nlohmann::json> rules;
+    const auto listing = nlohmann::json::parse(run_contra({"rules", "--format", "json"}).out);
+    for (const auto& rule : listing["rules"]) {
+        rules[rule["rule"].get<std::string>()] = rule;
+    }
+    const auto full_lines = lines_of(full.out);
+    const auto ids_lines = lines_of(ids.out);
+    ASSERT_EQ(ids_lines.size(), full_lines.size());
+    ASSERT_EQ(ids_lines.size(), 17U); // 11 examples and 6 profiles
+    std::size_t notes = 0;
+    for (std::size_t i = 0; i < ids_lines.size(); ++i) {
+        const nlohmann::json ids_line = ids_lines[i];
+        EXPECT_EQ(ids_line, ids_of_full_line(full_lines[i], ids_line, rules)) << "record " << i + 1;
+        for (const auto& finding : ids_line.value("findings", nlohmann::json::array())) {
+            notes += finding["notes"].size();
+        }
+    }
+    EXPECT_GT(notes, 0U) << "no finding with an action note was compared";
+    EXPECT_LT(ids.out.size() * 3, full.out.size());
+}
+
+TEST(Batch, DetailOtherThanFullOrIdsIsAUsageError) {
+    const Outcome run = run_contra({"batch", "-", "--detail", "short"}, "{}\n");
+    EXPECT_EQ(run.code, 64);
+    EXPECT_EQ(run.out, "");
 }
 
 TEST(Batch, TheExitCodeIsTheMostUrgentOutcomeAndABadRecordNeverHidesAReferral) {
