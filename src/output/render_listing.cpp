@@ -5,6 +5,7 @@
 #include "output/render_json.hpp"
 #include "output/render_text.hpp"
 #include "util/terminal_text.hpp"
+#include "util/word_wrap.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

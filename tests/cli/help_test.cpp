@@ -31,7 +31,7 @@ const std::vector<std::string> k_commands{"check",
                                           "completion",
                                           "help"};
 
-std::vector<std::string> lines_of(const std::string& text) {
+std::vector<std::string> text_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream stream(text);
     for (std::string line; std::getline(stream, line);) {
@@ -42,7 +42,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 std::size_t widest_line(const std::string& text) {
     std::size_t widest = 0;
-    for (const std::string& line : lines_of(text)) {
+    for (const std::string& line : text_lines(text)) {
         widest = std::max(widest, line.size());
     }
     return widest;
@@ -112,7 +112,7 @@ TEST(Help, DashCapitalVIsDashDashVersion) {
 }
 
 TEST(Help, CheckHelpStartsWithThreeExamples) {
-    const std::vector<std::string> lines = lines_of(run_contra({"check", "--help"}).out);
+    const std::vector<std::string> lines = text_lines(run_contra({"check", "--help"}).out);
     ASSERT_GE(lines.size(), 7U);
     EXPECT_EQ(lines[1].rfind("Usage: contra check", 0), 0U) << lines[1];
     EXPECT_EQ(lines[2], "");
@@ -153,12 +153,12 @@ TEST(Help, WideListsOneLinePerItem) {
     const Outcome rules = run_contra({"rules", "--wide"});
     EXPECT_EQ(rules.code, 0) << rules.err;
     EXPECT_GT(widest_line(rules.out), 80U);
-    const std::string first_rule = lines_of(rules.out).at(1);
+    const std::string first_rule = text_lines(rules.out).at(1);
     EXPECT_EQ(first_rule.rfind("R01 ", 0), 0U) << first_rule;
     EXPECT_NE(first_rule.find("coughing blood)"), std::string::npos) << first_rule;
     const Outcome facts = run_contra({"facts", "--wide"});
-    EXPECT_EQ(lines_of(facts.out).at(1).rfind("modality ", 0), 0U);
-    EXPECT_NE(lines_of(facts.out).at(1).find("Which treatment is planned?"), std::string::npos);
+    EXPECT_EQ(text_lines(facts.out).at(1).rfind("modality ", 0), 0U);
+    EXPECT_NE(text_lines(facts.out).at(1).find("Which treatment is planned?"), std::string::npos);
 }
 
 } // namespace

@@ -259,7 +259,6 @@ TEST_F(HostileInput, SeveralDocumentsAreRefused) {
                               ":1:21: error: end of map not found");
 }
 
-
 // A pack as a whole (docs/limits.md): each listed file is read once, and the pack's bytes, files
 // and values are bounded, however its manifest is written.
 class HostilePack : public HostileInput {

@@ -69,12 +69,15 @@ class TerminalEscaping : public ::testing::Test {
         }
         int status = 0;
         waitpid(pid, &status, 0);
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, file_contents(out_path), file_contents(err_path)};
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+                file_contents(out_path),
+                file_contents(err_path)};
     }
 
     // A copy of the small test pack whose WARM rule has `title`.
     fs::path pack_with_title(const std::string& title) {
-        std::string body = file_contents(fs::path(PROJECT_SOURCE_DIR) / "tests/data/small-pack/body.yaml");
+        std::string body =
+            file_contents(fs::path(PROJECT_SOURCE_DIR) / "tests/data/small-pack/body.yaml");
         const std::string plain = "title: Warm leg";
         body.replace(body.find(plain), plain.size(), "title: \"" + title + "\"");
         write("pack/body.yaml", body);

@@ -61,11 +61,12 @@ TEST(FactTypes, AnUnknownTypeIsRefusedWithTheListAndADidYouMean) {
 }
 
 TEST(FactTypes, AKeyOfAnotherTypeIsRefusedAtTheKey) {
-    EXPECT_EQ(first_pack_error(test_pack_with("type: yes_no, question: \"Heart condition?\"",
-                                         "type: yes_no, unit: cm, question: \"Heart condition?\"")),
-              "'unit' applies only to number facts, and 'heart_condition' is yes_no");
+    EXPECT_EQ(
+        first_pack_error(test_pack_with("type: yes_no, question: \"Heart condition?\"",
+                                        "type: yes_no, unit: cm, question: \"Heart condition?\"")),
+        "'unit' applies only to number facts, and 'heart_condition' is yes_no");
     EXPECT_EQ(first_pack_error(test_pack_with("type: number, unit: years,",
-                                         "type: number, values: [a], unit: years,")),
+                                              "type: number, values: [a], unit: years,")),
               "'values' applies only to enum facts, and 'age_years' is number");
 }
 
@@ -124,20 +125,20 @@ TEST(ConditionOperators, EveryOperatorTestsTheFactTypesItNamesAndNoOthers) {
 
 TEST(ConditionOperators, AWrongOperatorNamesTheOnesThatFit) {
     EXPECT_EQ(first_pack_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
-                                         "{fact: breathless, lt: \"yes\"}")),
+                                              "{fact: breathless, lt: \"yes\"}")),
               "'breathless' is yes_no; test it with eq, ne, in or not_in, not 'lt'");
     EXPECT_EQ(first_pack_error(test_pack_with("{fact: weeks_since_surgery, lte: 12}",
-                                         "{fact: weeks_since_surgery, in: [12]}")),
+                                              "{fact: weeks_since_surgery, in: [12]}")),
               "'weeks_since_surgery' is a number; compare it with eq, ne, lt, lte, gt or gte, not "
               "'in'");
     EXPECT_EQ(first_pack_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
-                                         "{fact: breathless, eq: \"yes\", ne: \"no\"}")),
+                                              "{fact: breathless, eq: \"yes\", ne: \"no\"}")),
               "a fact test has exactly one of: eq, ne, in, not_in, lt, lte, gt, gte");
 }
 
 TEST(ConditionOperators, AMisspeltOperatorGetsADidYouMean) {
     EXPECT_NE(first_pack_error(test_pack_with("{fact: breathless, eq: \"yes\"}",
-                                         "{fact: breathless, eqq: \"yes\"}"))
+                                              "{fact: breathless, eqq: \"yes\"}"))
                   .find("did you mean 'eq'?"),
               std::string::npos);
 }
