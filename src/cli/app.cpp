@@ -36,12 +36,13 @@ void report_unexpected(const CLI::ExtrasError& error, const CLI::App& command, s
         const std::string argument(text.substr(start, end - start));
         if (argument.rfind('-', 0) == 0) {
             report_error(err,
-                         error_code::usage,
+                         error_code::k_usage,
                          fmt::format("unknown option '{}'{}",
                                      argument,
                                      did_you_mean(argument.substr(0, argument.find('=')), known)));
         } else {
-            report_error(err, error_code::usage, fmt::format("unexpected argument '{}'", argument));
+            report_error(
+                err, error_code::k_usage, fmt::format("unexpected argument '{}'", argument));
         }
         start = end + 1;
     }
@@ -64,7 +65,7 @@ bool report_unknown_command(const CLI::App& app,
         const std::string word = argv[i];
         if (!word.empty() && word.front() != '-') {
             report_error(err,
-                         error_code::usage,
+                         error_code::k_usage,
                          fmt::format("unknown command '{}'{}", word, did_you_mean(word, commands)));
             fmt::print(err, "Run 'contra --help' for the commands.\n");
             return true;
@@ -134,7 +135,7 @@ parse(CLI::App& app, int argc, const char* const* argv, std::ostream& out, std::
             return Outcome::success();
         }
         const CLI::App* check = app.get_subcommand("check");
-        report_error(err, error_code::usage, e.what());
+        report_error(err, error_code::k_usage, e.what());
         fmt::print(
             err, "Run 'contra{} --help' for the options.\n", check->parsed() ? " check" : "");
         return ExitCode::usage;
@@ -180,7 +181,7 @@ Outcome run_parsed(int argc,
         }
     }
     report_error(err,
-                 error_code::usage,
+                 error_code::k_usage,
                  "a command is required, e.g. 'contra check PROFILE'; see 'contra --help'");
     return ExitCode::usage;
 }
@@ -197,12 +198,12 @@ Outcome run_command(int argc,
     } catch (const std::exception& e) {
         fmt::print(err, "contra: internal error: {}\n", escape_controls(e.what()));
         if (ErrorReport* report = ErrorReport::of(err)) {
-            report->add({std::string(error_code::internal), e.what(), {}, 0, 0, {}});
+            report->add({std::string(error_code::k_internal), e.what(), {}, 0, 0, {}});
         }
     } catch (...) {
         fmt::print(err, "contra: internal error\n");
         if (ErrorReport* report = ErrorReport::of(err)) {
-            report->add({std::string(error_code::internal), "internal error", {}, 0, 0, {}});
+            report->add({std::string(error_code::k_internal), "internal error", {}, 0, 0, {}});
         }
     }
     return ExitCode::internal;

@@ -111,8 +111,9 @@ std::optional<ExitCode> apply_answer_options(const RulePack& pack,
                                              Profile& profile,
                                              std::ostream& err) {
     if (auto error = apply_option_answers(pack, options, profile)) {
-        report_error(
-            err, error->code == ExitCode::usage ? error_code::usage : "bad-value", error->message);
+        report_error(err,
+                     error->code == ExitCode::usage ? error_code::k_usage : "bad-value",
+                     error->message);
         return error->code;
     }
     return std::nullopt;
@@ -176,7 +177,7 @@ DecisionRecords::open(const CheckOptions& options, RunInputs inputs, std::ostrea
     }
     if (!m_log) {
         report_error(err,
-                     error_code::cannot_write,
+                     error_code::k_cannot_write,
                      fmt::format("{}; no verdict was given", error),
                      options.audit_log);
         return ExitCode::cannot_write;
@@ -195,7 +196,7 @@ std::optional<ExitCode> DecisionRecords::write_body_map(const RulePack& pack,
     if (auto error = write_file_whole(
             m_options->body_map, render_body_map_svg(pack, profile, report), m_inputs)) {
         report_error(err,
-                     error_code::cannot_write,
+                     error_code::k_cannot_write,
                      fmt::format("cannot write the body map {}: {}; no verdict was given",
                                  m_options->body_map,
                                  *error),
@@ -216,7 +217,7 @@ std::optional<ExitCode> DecisionRecords::log(const RulePack& pack,
     if (auto error = m_log->append(
             audit_record(pack, profile, report, now, m_options->audit_include_profile), err)) {
         report_error(err,
-                     error_code::cannot_write,
+                     error_code::k_cannot_write,
                      fmt::format("{}; the verdict above was shown but not logged", *error),
                      m_options->audit_log);
         return ExitCode::cannot_write;
@@ -377,7 +378,7 @@ OrError<Profile> starting_profile(const RulePack& pack,
     }
     if (options.set_answers.empty() && options.option_answers.empty()) {
         report_error(err,
-                     error_code::usage,
+                     error_code::k_usage,
                      "nothing to check: give a profile file (- for standard input) or answers "
                      "as options; see 'contra check --help'");
         return ExitCode::usage;

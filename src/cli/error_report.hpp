@@ -19,11 +19,11 @@ namespace contra::cli {
 
 /// Codes of the errors that are not a located diagnostic (those keep their own code).
 namespace error_code {
-inline constexpr std::string_view usage = "usage";               ///< exit 64
-inline constexpr std::string_view file_read = "file-read";       ///< exit 66
-inline constexpr std::string_view cannot_write = "cannot-write"; ///< exit 73
-inline constexpr std::string_view pinned_pack = "pinned-pack";   ///< exit 78
-inline constexpr std::string_view internal = "internal";         ///< exit 70
+inline constexpr std::string_view k_usage = "usage";               ///< exit 64
+inline constexpr std::string_view k_file_read = "file-read";       ///< exit 66
+inline constexpr std::string_view k_cannot_write = "cannot-write"; ///< exit 73
+inline constexpr std::string_view k_pinned_pack = "pinned-pack";   ///< exit 78
+inline constexpr std::string_view k_internal = "internal";         ///< exit 70
 } // namespace error_code
 
 /// One error as data; line and column are 0 where the error concerns a whole file or none.

@@ -71,7 +71,7 @@ bool matches_pinned_sha256(const RulePack& pack, const std::string& pinned, std:
         return true;
     }
     report_error(err,
-                 error_code::pinned_pack,
+                 error_code::k_pinned_pack,
                  fmt::format("the rule pack {} {} has sha256 {}, not the pinned '{}'; nothing "
                              "was checked",
                              pack.info.name,

@@ -20,7 +20,7 @@ OrError<Profile> read_profile_file(const RulePack& pack,
     const bool from_stdin = path == "-";
     FileText file = from_stdin ? read_stream_text(in, "standard input") : read_file_text(path);
     if (!file.error.empty()) {
-        report_error(err, error_code::file_read, file.error, from_stdin ? "<stdin>" : path);
+        report_error(err, error_code::k_file_read, file.error, from_stdin ? "<stdin>" : path);
         return file.too_large ? ExitCode::bad_profile : ExitCode::no_input;
     }
     std::string name = from_stdin ? "<stdin>" : path;
