@@ -2,8 +2,9 @@
 """The text report's first screen, against the real binary at 80x24 (COLUMNS=80, standard output
 a pipe): for every example profile that `check` accepts and every `contra check` command line in
 README.md, the verdict, each finding's line and the sites are within the first 24 lines, and no
-line is wider than 80 columns (code points). For emergency and do_not_massage the instruction is
-the last line, also after --explain, --brief and an interview.
+line is wider than 80 columns (code points), also with --explain, --brief, --verbose and in
+`contra explain`. For emergency and do_not_massage the instruction is the last line, also after
+--explain, --brief and an interview.
 
 Usage: check_first_screen.py CONTRA_BINARY
 """
@@ -36,8 +37,9 @@ def fail(label, message):
 
 
 def check_lines_fit(label, lines):
+    """No line is wider than the terminal, but for one word (a URL) alone: words are never broken."""
     for number, line in enumerate(lines, 1):
-        if len(line) > WIDTH:
+        if len(line) > WIDTH and " " in line.strip():
             fail(label, f"line {number} is {len(line)} columns wide: {line!r}")
 
 
@@ -84,6 +86,7 @@ def check_command_line(binary, label, args):
     check_closing(label, lines, report["verdict"])
     for extra in (["--brief"], ["--explain"], ["--verbose"]):
         more = run(binary, [*args, *extra]).stdout.decode("utf-8").splitlines()
+        check_lines_fit(f"{label} {' '.join(extra)}", more)
         check_closing(f"{label} {' '.join(extra)}", more, report["verdict"])
     return True
 
@@ -111,6 +114,11 @@ def main():
               if check_command_line(binary, "README: contra " + shlex.join(args), args)]
     if len(tested) < 10 or len(readme) < 3:
         fail("coverage", f"only {len(tested)} examples and {len(readme)} README lines checked")
+    for args in [["explain", *p] for p in tested] + [
+            ["explain", "--suspected-dvt", "--modality", "mld_legs"],
+            ["explain", "--all", "--modality", "mld_legs"]]:
+        check_lines_fit("contra " + shlex.join(args),
+                        run(binary, args).stdout.decode("utf-8").splitlines())
     interview = run(binary, ["interview"], stdin="y\ny\n")
     check_closing("interview answering yes to sudden breathlessness",
                   interview.stdout.decode("utf-8").splitlines(), "emergency")

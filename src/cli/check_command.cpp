@@ -17,6 +17,7 @@
 #include "output/render_text.hpp"
 #include "util/suggest.hpp"
 #include "util/terminal_text.hpp"
+#include "util/word_wrap.hpp"
 
 #include <fmt/chrono.h>
 #include <fmt/ostream.h>
@@ -264,10 +265,13 @@ void print_report(const RulePack& pack,
         }
         if (options.explain) {
             fmt::print(out,
-                       "{}Why each rule fired or could fire ([yes] true, [no] false, [ ? ] "
-                       "unknown)\n",
-                       options.explain_only ? "" : "\n");
-            render_explanation_text(pack, explanations, out);
+                       "{}{}\n",
+                       options.explain_only ? "" : "\n",
+                       wrap("Why each rule fired or could fire ([yes] true, [no] false, [ ? ] "
+                            "unknown)",
+                            0,
+                            text.width));
+            render_explanation_text(pack, explanations, text.width, out);
             if (!options.explain_only) {
                 render_closing_instruction(report, text, out);
             }

@@ -3,6 +3,7 @@
 #include "engine/evaluation.hpp"
 #include "model/fact_value.hpp"
 #include "util/terminal_text.hpp"
+#include "util/word_wrap.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -11,6 +12,10 @@
 
 namespace contra {
 namespace {
+
+constexpr std::size_t k_mark_columns = std::string_view("[yes] ").size();
+// A rule's heading that wraps goes on indented past its conditions' marks.
+constexpr std::size_t k_heading_indent = 4;
 
 std::string words(std::string_view id) {
     std::string text(id);
@@ -173,15 +178,25 @@ class Explainer {
     detail::Evaluation m_evaluation;
 };
 
-void render_node(const ExplainedNode& node, int depth, std::ostream& out) {
+// Each node on its own line, marked and indented by depth; a long one wraps under its text.
+void render_node(const ExplainedNode& node,
+                 std::size_t depth,
+                 std::size_t width,
+                 std::ostream& out) {
     const std::string mark = node.value == Tri::yes ? "yes" : node.value == Tri::no ? "no " : " ? ";
-    std::string line = fmt::format("{:{}}[{}] {}", "", depth * 2, mark, node.text);
+    std::string line = fmt::format("[{}] {}", mark, node.text);
     if (!node.answer.empty()) {
         line += fmt::format(" -- answer: {}", node.answer);
     }
-    fmt::print(out, "{}\n", escape_controls(line)); // the pack's names and the profile's answers
+    const std::size_t indent = depth * 2;
+    // The pack's names and the profile's answers are escaped.
+    fmt::print(out,
+               "{:{}}{}\n",
+               "",
+               indent,
+               wrap(escape_controls(line), indent + k_mark_columns, width, indent));
     for (const ExplainedNode& child : node.children) {
-        render_node(child, depth + 1, out);
+        render_node(child, depth + 1, width, out);
     }
 }
 
@@ -219,16 +234,17 @@ std::vector<RuleExplanation> explain(const RulePack& pack, const Profile& profil
 
 void render_explanation_text(const RulePack& pack,
                              const std::vector<RuleExplanation>& explanations,
+                             std::size_t width,
                              std::ostream& out) {
     for (const RuleExplanation& explanation : explanations) {
         const Rule& rule = pack.rules[explanation.rule];
-        fmt::print(out,
-                   "{} {}: {} ({})\n",
-                   escape_controls(rule.id),
-                   escape_controls(rule.title),
-                   outcome_words(explanation.fires),
-                   to_string(rule.level));
-        render_node(explanation.condition, 1, out);
+        const std::string heading = fmt::format("{} {}: {} ({})",
+                                                escape_controls(rule.id),
+                                                escape_controls(rule.title),
+                                                outcome_words(explanation.fires),
+                                                to_string(rule.level));
+        fmt::print(out, "{}\n", wrap(heading, k_heading_indent, width));
+        render_node(explanation.condition, 1, width, out);
     }
     if (explanations.empty()) {
         fmt::print(out, "No rule fires or could fire.\n");

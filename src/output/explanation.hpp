@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -30,9 +31,11 @@ struct RuleExplanation {
 /// Why each rule fired or could fire for this profile (every rule with `all_rules`).
 std::vector<RuleExplanation> explain(const RulePack& pack, const Profile& profile, bool all_rules);
 
-/// The explanations as an indented tree, each node marked yes, no or ? (unknown).
+/// The explanations as an indented tree, each node marked yes, no or ? (unknown), wrapped to
+/// `width` columns (a word longer than that stands alone, unbroken).
 void render_explanation_text(const RulePack& pack,
                              const std::vector<RuleExplanation>& explanations,
+                             std::size_t width,
                              std::ostream& out);
 nlohmann::ordered_json explanation_to_json(const RulePack& pack,
                                            const std::vector<RuleExplanation>& explanations);

@@ -60,7 +60,7 @@ TEST(Explanation, AllRulesOnRequestWithAssumptionsNamed) {
 TEST(Explanation, TextShowsTheTreeForAPerson) {
     std::ostringstream out;
     render_explanation_text(
-        test_pack(), explain(test_pack(), healthy_with("leg_warmth: yes\n"), false), out);
+        test_pack(), explain(test_pack(), healthy_with("leg_warmth: yes\n"), false), 80, out);
     EXPECT_EQ(out.str(),
               "D1 Possible clot: fires (do_not_massage)\n"
               "  [yes] A clot sign\n"
@@ -69,6 +69,28 @@ TEST(Explanation, TextShowsTheTreeForAPerson) {
               "      [no ] all of these\n"
               "        [no ] swelling is one_leg -- answer: none\n"
               "        [yes] swelling onset is not longstanding -- answer: not answered\n");
+}
+
+TEST(Explanation, TextWrapsToTheWidthUnderEachNodesTextWithoutBreakingWords) {
+    std::ostringstream out;
+    render_explanation_text(
+        test_pack(), explain(test_pack(), healthy_with("leg_warmth: yes\n"), false), 30, out);
+    EXPECT_EQ(out.str(),
+              "D1 Possible clot: fires\n"
+              "    (do_not_massage)\n"
+              "  [yes] A clot sign\n"
+              "    [yes] any of these\n"
+              "      [yes] leg warmth is yes\n"
+              "            -- answer: yes\n"
+              "      [no ] all of these\n"
+              "        [no ] swelling is\n"
+              "              one_leg --\n"
+              "              answer: none\n"
+              "        [yes] swelling onset\n"
+              "              is not\n"
+              "              longstanding --\n"
+              "              answer: not\n"
+              "              answered\n");
 }
 
 } // namespace
