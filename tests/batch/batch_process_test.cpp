@@ -2,6 +2,7 @@
 // output that fails (a full device, a closed descriptor, a reader that went away), SIGINT and
 // SIGTERM in the middle of a batch, peak memory with big records, and threads that cannot start.
 #include "file_contents.hpp"
+#include "scratch_path.hpp"
 
 #include <gtest/gtest.h>
 
@@ -27,6 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using contra::testing::file_contents;
+using contra::testing::scratch_path;
 
 const std::string k_emergency = R"({"sudden_breathlessness": "yes"})"
                                 "\n";
@@ -139,9 +141,8 @@ class BatchProcess : public ::testing::Test {
   protected:
     void SetUp() override {
         std::signal(SIGPIPE, SIG_IGN); // this process's writes to a dead pipe fail instead
-        m_dir = fs::temp_directory_path() /
-                ("contra_batch_" + std::to_string(getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = scratch_path(std::string("batch_") +
+                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::create_directories(m_dir);
         fs::permissions(m_dir, fs::perms::all, fs::perm_options::add); // for the uid of a test
     }

@@ -3,6 +3,7 @@
 #include "cli/bundled_pack.hpp"
 #include "pack/pack_codec.hpp"
 #include "run_contra.hpp"
+#include "scratch_path.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ namespace contra::cli {
 namespace {
 
 using testing::run_contra;
+using contra::testing::scratch_path;
 
 const std::string k_profile = PROJECT_SOURCE_DIR "/examples/suspected-dvt.yaml";
 
@@ -27,7 +29,7 @@ std::string bundled_sha256() {
 }
 
 std::filesystem::path fresh_log(const std::string& name) {
-    const auto path = std::filesystem::temp_directory_path() / ("contra_audit_test_" + name);
+    const auto path = scratch_path("audit_test_" + name);
     std::filesystem::remove(path);
     return path;
 }
@@ -105,6 +107,7 @@ TEST(AuditLog, ALineNamesTheDecisionButNotTheAnswers) {
     struct stat info {};
     ASSERT_EQ(stat(log.c_str(), &info), 0);
     EXPECT_EQ(info.st_mode & 0777, 0600U);
+    std::filesystem::remove(log);
 }
 
 TEST(AuditLog, TheSameAnswersHashTheSameFromAFileOrOptions) {
@@ -119,6 +122,7 @@ TEST(AuditLog, TheSameAnswersHashTheSameFromAFileOrOptions) {
     };
     EXPECT_EQ(hash(0), hash(1));
     EXPECT_NE(hash(0), hash(2));
+    std::filesystem::remove(log);
 }
 
 TEST(AuditLog, TheProfileIsWrittenOnlyWhenAskedFor) {
@@ -126,6 +130,7 @@ TEST(AuditLog, TheProfileIsWrittenOnlyWhenAskedFor) {
     run_contra({"check", "--audit-log", log.string(), "--audit-include-profile", "--leg-warmth"});
     const auto record = nlohmann::json::parse(lines_of(log).at(0));
     EXPECT_EQ(record["profile"], nlohmann::json::parse(R"({"leg_warmth": "yes"})"));
+    std::filesystem::remove(log);
 }
 
 TEST(AuditLog, AnExistingLogIsAppendedToNeverTruncated) {
@@ -137,6 +142,7 @@ TEST(AuditLog, AnExistingLogIsAppendedToNeverTruncated) {
     const auto lines = lines_of(log);
     ASSERT_EQ(lines.size(), 2U);
     EXPECT_EQ(lines[0], "an earlier line");
+    std::filesystem::remove(log);
 }
 
 TEST(AuditLog, AnUnwritableLogMeansNoVerdict) {
@@ -187,6 +193,7 @@ TEST(AuditLog, ConcurrentWritersKeepEveryLineWhole) {
                      record["profile"]["calf_circumference_difference_cm"].get<double>());
     }
     EXPECT_EQ(seen.size(), lines.size());
+    std::filesystem::remove(log);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // `contra check --body-map FILE.svg`: every site once, by id, in the class the report gives it.
 
 #include "run_contra.hpp"
+#include "scratch_path.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,7 @@ namespace {
 
 using testing::Outcome;
 using testing::run_contra;
+using contra::testing::scratch_path;
 
 struct BodyMap {
     std::string title;
@@ -42,7 +44,7 @@ BodyMap read_body_map(const std::filesystem::path& path) {
 }
 
 std::filesystem::path map_path(const std::string& name) {
-    return std::filesystem::temp_directory_path() / ("contra_body_map_" + name + ".svg");
+    return scratch_path("body_map_" + name + ".svg");
 }
 
 TEST(BodyMap, EverySiteIsDrawnOnceInTheClassOfTheReport) {

@@ -2,6 +2,7 @@
 
 #include "cli/app.hpp"
 #include "run_contra.hpp"
+#include "scratch_path.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -16,13 +17,14 @@ namespace {
 
 using testing::Outcome;
 using testing::run_contra;
+using contra::testing::scratch_path;
 
 nlohmann::json json_of(const Outcome& run) {
     return nlohmann::json::parse(run.out);
 }
 
 std::filesystem::path temp_file(const std::string& name, const std::string& text) {
-    const auto path = std::filesystem::temp_directory_path() / ("contra_cli_test_" + name);
+    const auto path = scratch_path("cli_test_" + name);
     std::ofstream(path) << text;
     return path;
 }
@@ -232,6 +234,7 @@ TEST(Cli, ABadProfileExits65WithALocatedMessageAndNoVerdict) {
                      ":1:13: error: expected yes, no or unknown for 'leg_warmth', got 'maybe'"),
         std::string::npos)
         << run.err;
+    std::filesystem::remove(path);
 }
 
 TEST(Cli, StandardInputIsReadWithADash) {
@@ -245,6 +248,7 @@ TEST(Cli, OptionsOverrideTheProfileFile) {
     EXPECT_EQ(run_contra({"check", path.string()}).code, 3);
     // The file's do_not_massage (3) is gone; the questions left unanswered make it incomplete.
     EXPECT_EQ(run_contra({"check", path.string(), "--no-suspected-dvt"}).code, 5);
+    std::filesystem::remove(path);
 }
 
 TEST(Cli, ColourOnATerminalOnlyAndNeverWithNoColor) {
@@ -258,7 +262,7 @@ TEST(Cli, ColourOnATerminalOnlyAndNeverWithNoColor) {
 }
 
 TEST(Cli, AnInvalidRulePackExits78AndChecksNothing) {
-    const auto dir = std::filesystem::temp_directory_path() / "contra_cli_test_pack";
+    const auto dir = scratch_path("cli_test_pack");
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "pack.yaml")
         << "pack:\n  name: broken\n  version: '1'\n  files: [rules.yaml]\n";
@@ -270,6 +274,7 @@ TEST(Cli, AnInvalidRulePackExits78AndChecksNothing) {
                   "rules.yaml:3:5: error: unknown key 'levle' in rule 'R1'; did you mean 'level'?"),
               std::string::npos)
         << run.err;
+    std::filesystem::remove_all(dir);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // exit 65 (a profile) or 78 (a rule pack), within a second and 100 MB (docs/limits.md).
 // Sanitizer builds check the refusals but not the bounds, which their own overhead breaks.
 #include "file_contents.hpp"
+#include "scratch_path.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,6 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using contra::testing::file_contents;
+using contra::testing::scratch_path;
 
 struct Outcome {
     int code = -1;
@@ -65,9 +67,8 @@ Outcome run_contra_with(const fs::path& err_path,
 class HostileInput : public ::testing::Test {
   protected:
     void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("contra_hostile_" + std::to_string(getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = scratch_path(std::string("hostile_") +
+                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::create_directories(m_dir);
     }
     void TearDown() override { fs::remove_all(m_dir); }

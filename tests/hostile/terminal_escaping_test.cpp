@@ -3,6 +3,7 @@
 // intake form cannot clear the screen and draw a green "PROCEED" over an error. The only escape
 // sequences contra writes are its own colours, and only when colour is on.
 #include "file_contents.hpp"
+#include "scratch_path.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,6 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using contra::testing::file_contents;
+using contra::testing::scratch_path;
 
 struct Captured {
     int code = -1;
@@ -34,9 +36,8 @@ const std::string k_attack_yaml = "\\e[2J\\e[32mPROCEED\\e[0m";
 class TerminalEscaping : public ::testing::Test {
   protected:
     void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("contra_escaping_" + std::to_string(getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = scratch_path(std::string("escaping_") +
+                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::create_directories(m_dir);
     }
     void TearDown() override { fs::remove_all(m_dir); }

@@ -1,6 +1,8 @@
 // `contra interview` end to end, as a practitioner uses it: the real binary on a
 // pseudo-terminal, so that line editing (libedit) and completion are exercised too.
 
+#include "scratch_path.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -17,6 +19,8 @@
 #include <unistd.h>
 
 namespace {
+
+using contra::testing::scratch_path;
 
 class PtySession {
   public:
@@ -223,7 +227,7 @@ TEST(InterviewPty, VaricoseVeinsOnTheLeftCalfThenTwistedOrBulgingIsAsked) {
 }
 
 TEST(InterviewPty, CtrlCPartWaySavesTheAnswersMarkedUnfinished) {
-    const auto saved = std::filesystem::temp_directory_path() / "contra_interview_ctrl_c.json";
+    const auto saved = scratch_path("interview_ctrl_c.json");
     std::filesystem::remove(saved);
     PtySession session({"interview", "--modality", "mld_legs", "--save", saved.string()});
     ASSERT_TRUE(session.wait_for("emergency_signs> "));
@@ -249,7 +253,7 @@ TEST(InterviewPty, CtrlDWithoutSaveSaysTheAnswersWereNotSaved) {
 }
 
 TEST(InterviewPty, AnExistingSaveFileIsRefusedBeforeTheFirstQuestion) {
-    const auto saved = std::filesystem::temp_directory_path() / "contra_interview_exists.json";
+    const auto saved = scratch_path("interview_exists.json");
     std::ofstream(saved) << "{}";
     PtySession session({"interview", "--save", saved.string()});
     EXPECT_EQ(session.finish(), 73);
@@ -274,7 +278,7 @@ TEST(InterviewPty, WhyNamesRuleTitlesAndBackKeepsTheNumbering) {
 }
 
 TEST(InterviewPty, AStartingProfileIsNotAskedAgain) {
-    const auto start = std::filesystem::temp_directory_path() / "contra_interview_start.yaml";
+    const auto start = scratch_path("interview_start.yaml");
     std::ofstream(start) << "sudden_breathlessness: \"no\"\nchest_pain: \"no\"\n";
     PtySession session({"interview", start.string()});
     ASSERT_TRUE(session.wait_for("> "));
