@@ -3,10 +3,14 @@
 #include "util/suggest.hpp"
 #include "util/terminal_text.hpp"
 
+#include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <algorithm>
 #include <array>
+#include <set>
 #include <utility>
+#include <vector>
 
 namespace contra::cli {
 namespace {
@@ -99,6 +103,20 @@ std::string command_codes(std::string_view command) {
     return "    0 done\n";
 }
 
+// " LABEL: name name", the names sorted; "" for none.
+std::string sorted_names(const std::string& label, const std::set<CLI::Option*>& options) {
+    if (options.empty()) {
+        return "";
+    }
+    std::vector<std::string> names;
+    names.reserve(options.size());
+    for (const CLI::Option* option : options) {
+        names.push_back(option->get_name());
+    }
+    std::sort(names.begin(), names.end());
+    return fmt::format(" {}: {}", label, fmt::join(names, " "));
+}
+
 } // namespace
 
 std::string help_footer(std::string_view command) {
@@ -131,6 +149,22 @@ std::string HelpFormatter::make_usage(const CLI::App* app, std::string name) con
         usage += examples;
     }
     return usage;
+}
+
+std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
+    std::string opts = CLI::Formatter::make_option_opts(opt);
+    if (!opt->get_option_text().empty()) {
+        return opts; // CLI11 prints the option text alone
+    }
+    // CLI11 ends with Needs, then Excludes: cut them off and put them back sorted.
+    const std::string needs = sorted_names(get_label("Needs"), opt->get_needs());
+    const std::string excludes = sorted_names(get_label("Excludes"), opt->get_excludes());
+    const std::string_view first = needs.empty() ? excludes : needs;
+    if (!first.empty()) {
+        const std::size_t label_end = first.find(':') + 1;
+        opts.erase(opts.rfind(first.substr(0, label_end)));
+    }
+    return opts + needs + excludes;
 }
 
 Outcome

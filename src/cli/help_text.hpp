@@ -20,10 +20,12 @@ std::string_view command_examples(std::string_view command);
 std::string help_footer(std::string_view command);
 
 /// CLI11's help with each command's examples right after its usage line, where a reader looks
-/// first (the man pages take their EXAMPLES from there too).
+/// first (the man pages take their EXAMPLES from there too), and an option's "Needs:" and
+/// "Excludes:" names sorted (CLI11 orders them by address: the help could differ between runs).
 class HelpFormatter : public CLI::Formatter {
   public:
     std::string make_usage(const CLI::App* app, std::string name) const override;
+    std::string make_option_opts(const CLI::Option* opt) const override;
 };
 
 /// `contra help [COMMAND]`: the help of contra (`command` empty) or of one of its commands;
