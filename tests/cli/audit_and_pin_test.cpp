@@ -19,8 +19,8 @@
 namespace contra::cli {
 namespace {
 
-using testing::run_contra;
 using contra::testing::scratch_path;
+using testing::run_contra;
 
 const std::string k_profile = PROJECT_SOURCE_DIR "/examples/suspected-dvt.yaml";
 

@@ -14,9 +14,9 @@
 namespace contra::cli {
 namespace {
 
+using contra::testing::scratch_path;
 using testing::Outcome;
 using testing::run_contra;
-using contra::testing::scratch_path;
 
 struct BodyMap {
     std::string title;

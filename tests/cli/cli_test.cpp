@@ -15,9 +15,9 @@
 namespace contra::cli {
 namespace {
 
+using contra::testing::scratch_path;
 using testing::Outcome;
 using testing::run_contra;
-using contra::testing::scratch_path;
 
 nlohmann::json json_of(const Outcome& run) {
     return nlohmann::json::parse(run.out);
