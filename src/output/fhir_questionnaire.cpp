@@ -52,8 +52,11 @@ std::string fhir_name(const std::string& pack_name) {
     return name;
 }
 
-bool is_required(const Fact& fact) {
-    return fact.unknown == UnknownPolicy::required || fact.unknown == UnknownPolicy::required_when;
+// The treatment area is not: left unanswered, the modality's default area stands in.
+bool is_required(const RulePack& pack, std::uint32_t index) {
+    const Fact& fact = pack.facts[index];
+    return index != pack.area_fact && (fact.unknown == UnknownPolicy::required ||
+                                       fact.unknown == UnknownPolicy::required_when);
 }
 
 ordered_json extension(std::string_view name, ordered_json value) {
@@ -91,7 +94,7 @@ ordered_json fact_item(const RulePack& pack, std::uint32_t index) {
         }
         item["enableWhen"] = std::move(when);
     }
-    if (is_required(fact)) {
+    if (is_required(pack, index)) {
         item["required"] = true;
     }
     if (fact.type == FactType::enumeration) {
@@ -169,7 +172,7 @@ class ItemOrder {
         ordered_json members = ordered_json::array();
         bool required = false;
         for (const std::uint32_t fact : group.facts) {
-            required = required || is_required(m_pack.facts[fact]);
+            required = required || is_required(m_pack, fact);
             add_fact(fact, members);
         }
         if (required) {

@@ -73,6 +73,7 @@ TEST(FhirQuestionnaire, RequiredFollowsWhatAnUnansweredQuestionMeans) {
     EXPECT_FALSE(item("bruise_sites").contains("required"));      // optional
     EXPECT_FALSE(item("age_years").contains("required"));         // assumed
     EXPECT_FALSE(item("medical_clearance").contains("required")); // optional
+    EXPECT_FALSE(item("treatment_area").contains("required"));    // the modality's area stands in
 }
 
 TEST(FhirQuestionnaire, ANumberCarriesItsUnitAndBounds) {
