@@ -59,7 +59,7 @@ bool is_required(const RulePack& pack, std::uint32_t index) {
                                        fact.unknown == UnknownPolicy::required_when);
 }
 
-ordered_json extension(std::string_view name, ordered_json value) {
+ordered_json extension(std::string_view name, const ordered_json& value) {
     ordered_json entry{{"url", fmt::format("http://hl7.org/fhir/StructureDefinition/{}", name)}};
     entry.update(value);
     return entry;
