@@ -46,6 +46,9 @@ std::optional<Verdict> screen_record(const RulePack& pack,
     if (!record.profile) {
         ordered_json errors = ordered_json::array();
         for (const Diagnostic& diagnostic : record.diagnostics.items()) {
+            if (diagnostic.severity != Severity::error) {
+                continue;
+            }
             errors.push_back(ordered_json{
                 {"code", to_string(diagnostic.code)},
                 {"field",
@@ -60,7 +63,8 @@ std::optional<Verdict> screen_record(const RulePack& pack,
         out += "}\n";
         return std::nullopt;
     }
-    const Report report = evaluate(pack, *record.profile);
+    Report report = evaluate(pack, *record.profile);
+    hold_unfinished(*record.profile, report);
     out += ',';
     writer.append_members(report, detail, out);
     out += "}\n";

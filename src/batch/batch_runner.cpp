@@ -20,6 +20,7 @@ using Chunk = std::vector<BatchRecord>;
 
 struct ChunkResult {
     std::string text;
+    std::string warnings; ///< the records' warnings, formatted, in input order
     BatchSummary counts;
     Chunk records; ///< handed back, so the reading thread reuses their buffers
 };
@@ -67,8 +68,12 @@ ChunkResult screen_chunk(const RulePack& pack,
         if (stop.any()) {
             break;
         }
+        const RecordProfile profile = read(record);
+        if (profile.profile && !profile.diagnostics.items().empty()) {
+            result.warnings += profile.diagnostics.format();
+        }
         const std::optional<Verdict> verdict =
-            screen_record(pack, writer, record.number, read(record), detail, result.text);
+            screen_record(pack, writer, record.number, profile, detail, result.text);
         if (verdict) {
             ++result.counts.verdicts[static_cast<std::size_t>(*verdict)];
         } else {
@@ -209,6 +214,9 @@ class Batch {
             return false;
         }
         add_counts(m_run.summary, chunk.counts);
+        if (m_settings.on_warnings && !chunk.warnings.empty()) {
+            m_settings.on_warnings(chunk.warnings);
+        }
         if (m_settings.on_progress) {
             m_settings.on_progress(m_run.summary);
         }

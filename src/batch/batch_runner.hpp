@@ -43,6 +43,9 @@ struct BatchSettings {
     const std::atomic<int>* stop = nullptr;   ///< when set non-zero, the batch stops
     ThreadStarter start_thread;               ///< empty: std::thread
     std::function<void(const BatchSummary&)> on_progress; ///< after each chunk is written
+    /// After each chunk is written, with the warnings of its records that were checked (an
+    /// unfinished FHIR response), formatted, in input order.
+    std::function<void(const std::string&)> on_warnings;
 };
 
 struct BatchRun {

@@ -300,6 +300,10 @@ Outcome run_batch_command(const RulePack& pack,
     settings.detail = options.detail == "ids" ? ReportDetail::ids : ReportDetail::full;
     settings.stop = &StopOnSignals::received();
     settings.on_progress = [&](const BatchSummary& so_far) { progress.update(so_far); };
+    settings.on_warnings = [&](const std::string& warnings) {
+        progress.finish(); // a warning stands on its own lines
+        fmt::print(err, "{}", warnings);
+    };
     const auto start = std::chrono::steady_clock::now();
     const BatchRun run = run_batch(pack, *batch.source, batch.read, sink, settings);
     progress.finish();

@@ -390,19 +390,19 @@ OrError<Profile> starting_profile(const RulePack& pack,
     return empty_profile(pack);
 }
 
-// Answers saved from an interview stopped part-way leave questions unasked that could change
-// the verdict.
-void mark_unfinished(const Profile& profile, Report& report, std::ostream& err) {
+// Answers saved from an interview stopped part-way, or a FHIR response in progress, leave
+// questions unasked that could change the verdict (the FHIR reader has warned already).
+void mark_unfinished(const Profile& profile, bool fhir_input, Report& report, std::ostream& err) {
     if (!profile.unfinished) {
         return;
     }
-    fmt::print(err,
-               "contra: note: these answers are from an interview stopped part-way ({}: "
-               "unfinished); questions that could change the verdict were not asked\n",
-               k_unfinished_key);
-    if (report.established < Level::postpone_and_refer) {
-        report.verdict = Verdict::incomplete;
+    if (!fhir_input) {
+        fmt::print(err,
+                   "contra: note: these answers are from an interview stopped part-way ({}: "
+                   "unfinished); questions that could change the verdict were not asked\n",
+                   k_unfinished_key);
     }
+    hold_unfinished(profile, report);
 }
 
 } // namespace
@@ -423,7 +423,7 @@ Outcome run_check(const RulePack& pack,
         return *error;
     }
     Report report = evaluate(pack, profile);
-    mark_unfinished(profile, report, err);
+    mark_unfinished(profile, options.fhir_input, report, err);
     // The audit log is opened before anything is shown, so a log that cannot be written stops
     // the run before a verdict; the record is appended only once everything shown was written.
     DecisionRecords records;

@@ -33,6 +33,7 @@ OrError<Profile> read_profile_file(const RulePack& pack,
         fmt::print(err, "contra: error: the profile is invalid; no verdict was given\n");
         return ExitCode::bad_profile;
     }
+    report_diagnostics(err, result.diagnostics); // warnings, if any
     return std::move(*result.profile);
 }
 

@@ -11,8 +11,9 @@ void add_questions_options(CLI::App& command, QuestionsOptions& options) {
     command
         .add_option("--format",
                     options.format,
-                    "markdown: a printable form; fhir: a Questionnaire whose responses 'check "
-                    "--input-format fhir' and 'batch --input-format fhir' read; json: a listing")
+                    "markdown: a printable form; fhir: a FHIR R4 Questionnaire that shows each "
+                    "question only when it applies, whose responses 'check --input-format fhir' "
+                    "and 'batch --input-format fhir' read (docs/fhir.md); json: a listing")
         ->check(CLI::IsMember({"markdown", "fhir", "json"}))
         ->option_text("markdown|fhir|json (default: markdown)");
     add_pack_options(command, options.rules_dir, options.pack_sha256);

@@ -250,4 +250,10 @@ Report evaluate(const RulePack& pack, const Profile& profile) {
     return report;
 }
 
+void hold_unfinished(const Profile& profile, Report& report) {
+    if (profile.unfinished && report.established < Level::postpone_and_refer) {
+        report.verdict = Verdict::incomplete;
+    }
+}
+
 } // namespace contra

@@ -13,4 +13,9 @@ namespace contra {
 /// treatment today and some rule that could fire would raise it or add a site to avoid.
 Report evaluate(const RulePack& pack, const Profile& profile);
 
+/// An unfinished profile (an interview stopped part-way, a FHIR response in progress) may lack
+/// answers that would change the verdict: a verdict that allows treatment today becomes
+/// `incomplete`.
+void hold_unfinished(const Profile& profile, Report& report);
+
 } // namespace contra

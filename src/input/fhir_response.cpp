@@ -1,23 +1,33 @@
 #include "input/fhir_response.hpp"
 
+#include "input/fhir_response_header.hpp"
 #include "input/profile_reader.hpp"
 #include "model/fact_value.hpp"
+#include "model/questionnaire_links.hpp"
 #include "util/suggest.hpp"
 #include "util/text_parse.hpp"
 #include "yaml/yaml_reader.hpp"
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
 #include <vector>
 
 namespace contra {
 namespace {
 
+// A yes/no item that is not a fact ("None / never", a screening question), as answered.
+struct SideAnswer {
+    bool yes = false;
+    YAML::Mark mark;
+};
+
 class ResponseReader {
   public:
     ResponseReader(const RulePack& pack, const YamlDocument& doc, Diagnostics& out)
         : m_pack(pack), m_doc(doc), m_out(out), m_profile(empty_profile(pack)),
-          m_seen(pack.facts.size(), false) {}
+          m_none(pack.facts.size()), m_screened(pack.screening.size()) {}
 
     void read_items(const YAML::Node& items) {
         if (!items.IsSequence()) {
@@ -33,7 +43,12 @@ class ResponseReader {
         }
     }
 
-    Profile take() { return std::move(m_profile); }
+    // Applies the "None / never" items, then the screening questions answered no.
+    Profile take() {
+        apply_none_items();
+        apply_screening();
+        return std::move(m_profile);
+    }
 
   private:
     void read_item(const YAML::Node& item) {
@@ -63,48 +78,105 @@ class ResponseReader {
             return;
         }
         const std::size_t first_new = m_out.items().size();
-        read_answers(*link, *link_id, answers);
+        if (!m_links.insert(*link_id).second) {
+            m_out.add(m_doc.error(DiagnosticCode::duplicate_key,
+                                  link->Mark(),
+                                  fmt::format("'{}' is answered by two items", *link_id)));
+        } else if (const auto index = m_pack.find_fact(*link_id)) {
+            read_answers(*index, answers);
+        } else if (!read_side_item(*link_id, answers)) {
+            m_out.add(m_doc.error(DiagnosticCode::unknown_name,
+                                  link->Mark(),
+                                  fmt::format("unknown question '{}'{}",
+                                              *link_id,
+                                              did_you_mean(*link_id, link_ids()))));
+        }
         m_out.set_field(first_new, *link_id);
     }
 
-    void read_answers(const YAML::Node& link,
-                      const std::string& link_id,
-                      const std::optional<YAML::Node>& answers) {
-        const auto index = m_pack.find_fact(link_id);
-        if (!index) {
-            m_out.add(m_doc.error(DiagnosticCode::unknown_name,
-                                  link.Mark(),
-                                  fmt::format("unknown question '{}'{}",
-                                              link_id,
-                                              did_you_mean(link_id, m_pack.fact_ids()))));
-            return;
+    // Every linkId a response may answer: the facts, the "None / never" items, the screening
+    // questions.
+    std::vector<std::string> link_ids() const {
+        std::vector<std::string> ids = m_pack.fact_ids();
+        for (const Fact& fact : m_pack.facts) {
+            if (fact.type == FactType::number && fact.allow_none) {
+                ids.push_back(none_link_id(fact));
+            }
         }
-        if (m_seen[*index]) {
-            m_out.add(m_doc.error(DiagnosticCode::duplicate_key,
-                                  link.Mark(),
-                                  fmt::format("'{}' is answered by two items", link_id)));
-            return;
+        for (const ScreeningGroup& group : m_pack.screening) {
+            ids.push_back(screening_link_id(group));
         }
-        m_seen[*index] = true;
+        return ids;
+    }
+
+    // A "None / never" item or a screening question; false for any other linkId.
+    bool read_side_item(const std::string& link_id, const std::optional<YAML::Node>& answers) {
+        for (std::uint32_t fact = 0; fact < m_pack.facts.size(); ++fact) {
+            const Fact& question = m_pack.facts[fact];
+            if (question.type == FactType::number && question.allow_none &&
+                link_id == none_link_id(question)) {
+                m_none[fact] = read_yes_no_item(answers, link_id);
+                return true;
+            }
+        }
+        for (std::size_t group = 0; group < m_pack.screening.size(); ++group) {
+            if (link_id == screening_link_id(m_pack.screening[group])) {
+                m_screened[group] = read_yes_no_item(answers, link_id);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    std::optional<SideAnswer> read_yes_no_item(const std::optional<YAML::Node>& answers,
+                                               const std::string& link_id) {
+        const auto list = answer_list(answers, 1, link_id);
+        if (!list) {
+            return std::nullopt;
+        }
+        const auto text = answer_text((*list)[0]);
+        if (!text) {
+            return std::nullopt;
+        }
+        if (const auto yes = parse_yes_no(*text)) {
+            return SideAnswer{*yes, (*list)[0].Mark()};
+        }
+        m_out.add(m_doc.error(DiagnosticCode::bad_value, list->Mark(), "expected true or false"));
+        return std::nullopt;
+    }
+
+    // The answers of an item that has some, at most `most` of them (0: any number); nullopt
+    // when it has none (unanswered) or on an error.
+    std::optional<YAML::Node> answer_list(const std::optional<YAML::Node>& answers,
+                                          std::size_t most,
+                                          const std::string& link_id) {
         if (!answers || is_null_scalar(*answers) ||
             (answers->IsSequence() && answers->size() == 0)) {
-            return; // asked, not answered: unknown
+            return std::nullopt; // asked, not answered: unknown
         }
         if (!answers->IsSequence()) {
             m_out.add(m_doc.error(
                 DiagnosticCode::wrong_type, answers->Mark(), "expected a list of answers"));
-            return;
+            return std::nullopt;
         }
-        const Fact& fact = m_pack.facts[*index];
-        if (fact.type != FactType::site_list && answers->size() > 1) {
+        if (most != 0 && answers->size() > most) {
             m_out.add(m_doc.error(
                 DiagnosticCode::wrong_type,
                 answers->Mark(),
-                fmt::format("'{}' takes one answer, not {}", fact.id, answers->size())));
+                fmt::format("'{}' takes one answer, not {}", link_id, answers->size())));
+            return std::nullopt;
+        }
+        return answers;
+    }
+
+    void read_answers(std::uint32_t index, const std::optional<YAML::Node>& answers) {
+        const Fact& fact = m_pack.facts[index];
+        const auto list = answer_list(answers, fact.type == FactType::site_list ? 0 : 1, fact.id);
+        if (!list) {
             return;
         }
         std::string text;
-        for (const YAML::Node& answer : *answers) {
+        for (const YAML::Node& answer : *list) {
             auto value = answer_text(answer);
             if (!value) {
                 return;
@@ -113,10 +185,11 @@ class ResponseReader {
         }
         ParsedAnswer parsed = parse_answer(m_pack.sites, fact, text);
         if (!parsed.value) {
-            m_out.add(m_doc.error(DiagnosticCode::bad_value, answers->Mark(), parsed.error));
+            m_out.add(m_doc.error(DiagnosticCode::bad_value, list->Mark(), parsed.error));
             return;
         }
-        m_profile.answers[*index] = *parsed.value;
+        m_profile.answers[index] = *parsed.value;
+        m_answer_marks.emplace(index, list->Mark());
     }
 
     std::optional<std::string> answer_text(const YAML::Node& answer) {
@@ -154,11 +227,71 @@ class ResponseReader {
         return std::nullopt;
     }
 
+    // "None / never" ticked: the number is none; a number given as well contradicts it.
+    void apply_none_items() {
+        for (std::uint32_t fact = 0; fact < m_pack.facts.size(); ++fact) {
+            const auto& none = m_none[fact];
+            if (!none || !none->yes) {
+                continue;
+            }
+            Value& answer = m_profile.answers[fact];
+            if (!answer.is_unknown() && answer.kind != ValueKind::none) {
+                m_out.add(m_doc.error(
+                    DiagnosticCode::bad_value,
+                    none->mark,
+                    fmt::format("'{}' is answered 'None / never' and {} both",
+                                m_pack.facts[fact].id,
+                                describe_value(m_pack.sites, m_pack.facts[fact], answer))));
+                m_out.set_field(m_out.items().size() - 1, none_link_id(m_pack.facts[fact]));
+                continue;
+            }
+            answer = Value::of_none();
+        }
+    }
+
+    // A screening question answered no answers each member no (as the interview does); a
+    // member answered otherwise contradicts it.
+    void apply_screening() {
+        for (std::size_t group = 0; group < m_pack.screening.size(); ++group) {
+            const auto& screened = m_screened[group];
+            if (!screened || screened->yes) {
+                continue;
+            }
+            for (const std::uint32_t member : m_pack.screening[group].facts) {
+                const std::optional<Value> no = no_answer(m_pack.facts[member]);
+                Value& answer = m_profile.answers[member];
+                if (answer.is_unknown()) {
+                    if (no) { // an optional fact without a `no`: not measured
+                        answer = *no;
+                    }
+                } else if (!no || answer != *no) {
+                    report_screening_conflict(group, member);
+                }
+            }
+        }
+    }
+
+    void report_screening_conflict(std::size_t group, std::uint32_t member) {
+        const Fact& fact = m_pack.facts[member];
+        const auto mark = m_answer_marks.find(member);
+        m_out.add(
+            m_doc.error(DiagnosticCode::bad_value,
+                        mark != m_answer_marks.end() ? mark->second : m_screened[group]->mark,
+                        fmt::format("'{}' is answered {}, but '{}' says none of these",
+                                    fact.id,
+                                    describe_value(m_pack.sites, fact, m_profile.answers[member]),
+                                    screening_link_id(m_pack.screening[group]))));
+        m_out.set_field(m_out.items().size() - 1, fact.id);
+    }
+
     const RulePack& m_pack;
     const YamlDocument& m_doc;
     Diagnostics& m_out;
     Profile m_profile;
-    std::vector<bool> m_seen;
+    std::set<std::string> m_links;
+    std::map<std::uint32_t, YAML::Mark> m_answer_marks;
+    std::vector<std::optional<SideAnswer>> m_none;     ///< by fact
+    std::vector<std::optional<SideAnswer>> m_screened; ///< by screening group
 };
 
 } // namespace
@@ -187,12 +320,16 @@ ProfileResult read_fhir_response(const RulePack& pack,
             *record_id = id->Scalar();
         }
     }
+    check_questionnaire(pack, doc, root, out);
+    const ResponseStatus status = read_status(doc, root, out);
     ResponseReader reader(pack, doc, out);
     if (auto items = find_child(root, "item")) {
         reader.read_items(*items);
     }
+    Profile profile = reader.take();
     if (!out.has_errors()) {
-        result.profile = reader.take();
+        profile.unfinished = status == ResponseStatus::unfinished;
+        result.profile = std::move(profile);
     }
     return result;
 }

@@ -157,6 +157,19 @@ TEST(Batch, DetailIdsIsTheFullLineWithoutThePacksTexts) {
     EXPECT_LT(ids.out.size() * 3, full.out.size());
 }
 
+TEST(Batch, AnInterviewStoppedPartWayIsNeverClearerThanIncompleteAsInCheck) {
+    std::ifstream file(PROJECT_SOURCE_DIR "/examples/healthy-client.yaml");
+    std::stringstream healthy;
+    healthy << file.rdbuf();
+    const std::string unfinished = healthy.str() + "_interview: unfinished\n";
+    const Outcome check = run_contra({"check", "-", "--format", "json"}, unfinished);
+    const Outcome batch = run_contra({"batch", "--input-format", "yaml", "-"}, unfinished);
+    ASSERT_EQ(lines_of(batch.out).size(), 1U) << batch.err;
+    EXPECT_EQ(lines_of(batch.out)[0]["verdict"], "incomplete");
+    EXPECT_EQ(nlohmann::json::parse(check.out)["verdict"], "incomplete");
+    EXPECT_EQ(batch.code, 5);
+}
+
 TEST(Batch, DetailOtherThanFullOrIdsIsAUsageError) {
     const Outcome run = run_contra({"batch", "-", "--detail", "short"}, "{}\n");
     EXPECT_EQ(run.code, 64);
