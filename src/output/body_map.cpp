@@ -53,7 +53,7 @@ constexpr std::array k_styles{
                "#3b4a6b",
                0.9,
                "",
-               "not cleared yet: answer the open questions, then check again"},
+               "not cleared yet: ask the open questions first"},
     ClassStyle{"no-treatment-today",
                "url(#no-treatment-hatch)",
                "#7a0f1c",
@@ -151,8 +151,12 @@ void add_line(tinyxml2::XMLElement* parent, double x1, double y1, double x2, dou
 }
 
 /// Paints `element` in the style of its first class; the hatched no-pressure of a verdict that
-/// rules out treatment today has a pattern of its own.
-void paint(tinyxml2::XMLElement* element, std::string_view css_class, bool ruled_out) {
+/// rules out treatment today has a pattern of its own. The face, drawn again enlarged, has
+/// finer hatching, so that its sites' outlines still show when enlarged.
+void paint(tinyxml2::XMLElement* element,
+           std::string_view css_class,
+           bool ruled_out,
+           bool on_face = false) {
     const ClassStyle& style = style_of(css_class);
     const bool hatched_light_touch = ruled_out && css_class == "no-pressure";
     element->SetAttribute(
@@ -161,8 +165,11 @@ void paint(tinyxml2::XMLElement* element, std::string_view css_class, bool ruled
                                        ? " no-treatment-today"
                                        : ""))
             .c_str());
-    element->SetAttribute(
-        "fill", hatched_light_touch ? "url(#no-pressure-hatch)" : std::string(style.fill).c_str());
+    std::string fill(hatched_light_touch ? "url(#no-pressure-hatch)" : style.fill);
+    if (on_face && fill.starts_with("url(")) {
+        fill.insert(fill.size() - 1, "-face");
+    }
+    element->SetAttribute("fill", fill.c_str());
     element->SetAttribute("stroke", std::string(style.stroke).c_str());
     element->SetAttribute("stroke-width", style.stroke_width);
     element->SetAttribute("stroke-linejoin", "round");
@@ -172,17 +179,9 @@ void paint(tinyxml2::XMLElement* element, std::string_view css_class, bool ruled
     }
 }
 
-void add_pattern(tinyxml2::XMLElement* defs,
-                 std::string_view id,
+void add_stripes(tinyxml2::XMLElement* pattern,
                  std::string_view background,
-                 std::string_view stripe,
-                 int angle) {
-    tinyxml2::XMLElement* pattern = defs->InsertNewChildElement("pattern");
-    pattern->SetAttribute("id", std::string(id).c_str());
-    pattern->SetAttribute("patternUnits", "userSpaceOnUse");
-    pattern->SetAttribute("width", 7);
-    pattern->SetAttribute("height", 7);
-    pattern->SetAttribute("patternTransform", fmt::format("rotate({})", angle).c_str());
+                 std::string_view stripe) {
     tinyxml2::XMLElement* fill = pattern->InsertNewChildElement("rect");
     fill->SetAttribute("width", 7);
     fill->SetAttribute("height", 7);
@@ -191,6 +190,25 @@ void add_pattern(tinyxml2::XMLElement* defs,
     line->SetAttribute("width", 3);
     line->SetAttribute("height", 7);
     line->SetAttribute("fill", std::string(stripe).c_str());
+}
+
+/// A hatching `id`, and `id`-face at 0.4 times its size.
+void add_pattern(tinyxml2::XMLElement* defs,
+                 std::string_view id,
+                 std::string_view background,
+                 std::string_view stripe,
+                 int angle) {
+    for (const bool face : {false, true}) {
+        tinyxml2::XMLElement* pattern = defs->InsertNewChildElement("pattern");
+        pattern->SetAttribute("id", fmt::format("{}{}", id, face ? "-face" : "").c_str());
+        pattern->SetAttribute("patternUnits", "userSpaceOnUse");
+        pattern->SetAttribute("width", 7);
+        pattern->SetAttribute("height", 7);
+        pattern->SetAttribute(
+            "patternTransform",
+            fmt::format("rotate({}){}", angle, face ? " scale(0.4)" : "").c_str());
+        add_stripes(pattern, background, stripe);
+    }
 }
 
 tinyxml2::XMLElement* add_svg_root(tinyxml2::XMLDocument& doc, const MapContext& map) {
@@ -223,7 +241,9 @@ void add_heading(tinyxml2::XMLElement* svg, const MapContext& map) {
     std::string headline = "Verdict: " + verdict;
     std::string detail;
     if (map.ruled_out) {
-        headline += " \u2013 no treatment today, anywhere";
+        headline += map.report.verdict == Verdict::emergency
+                        ? " \u2013 no treatment: act on the report now"
+                        : " \u2013 no treatment today, anywhere";
         detail = "Why: " + joined(map.reasons, "; ");
     } else if (map.report.verdict == Verdict::incomplete) {
         headline += " \u2013 not cleared yet";
@@ -293,7 +313,7 @@ std::optional<std::size_t> add_shape(tinyxml2::XMLElement* parent,
         path->SetAttribute("transform", "scale(-1,1)");
     }
     const std::string_view css_class = shape_class(map, leaf);
-    paint(path, css_class, map.ruled_out);
+    paint(path, css_class, map.ruled_out, shape.face);
     path->InsertNewChildElement("title")->SetText(
         fmt::format("{}: {}", site, style_of(css_class).meaning).c_str());
     return shape.primary ? leaf : std::nullopt;
@@ -408,8 +428,8 @@ std::vector<std::pair<std::string_view, std::string>> legend_entries(const MapCo
     if (map.ruled_out) {
         return {{"no-treatment-today",
                  fmt::format("no treatment today, anywhere ({})", to_string(map.report.verdict))},
-                {"avoid", "named by a finding: never touch, even once cleared"},
-                {"no-pressure", "named by a finding: light touch only once cleared"}};
+                {"avoid", "named by a finding: do not touch"},
+                {"no-pressure", "named by a finding: light touch only, once cleared"}};
     }
     std::vector<std::pair<std::string_view, std::string>> entries{
         {"avoid", std::string(style_of("avoid").meaning)},
@@ -421,6 +441,18 @@ std::vector<std::pair<std::string_view, std::string>> legend_entries(const MapCo
     return entries;
 }
 
+/// The rules that rule treatment out, under the legend's entry; returns the last line's y.
+int add_reasons(tinyxml2::XMLElement* svg, const MapContext& map, int y) {
+    for (const std::string& reason : map.reasons) {
+        std::istringstream lines(wrap(reason, 2, 62));
+        for (std::string line; std::getline(lines, line);) {
+            y += 16;
+            add_text(svg, k_legend_x + 34, y, line, 11)->SetAttribute("fill", "#a4161a");
+        }
+    }
+    return y;
+}
+
 // The legend, then the leaves the figure does not show (`drawn` false), each with its class.
 void add_legend(tinyxml2::XMLElement* svg, const MapContext& map, const std::vector<bool>& drawn) {
     const bool ruled_out = map.ruled_out;
@@ -430,11 +462,8 @@ void add_legend(tinyxml2::XMLElement* svg, const MapContext& map, const std::vec
         y += 26;
         add_swatch(svg, fmt::format("legend-{}", css_class), css_class, ruled_out, y);
         add_text(svg, k_legend_x + 34, y, meaning, 12);
-    }
-    if (ruled_out) {
-        for (const std::string& reason : map.reasons) {
-            y += 18;
-            add_text(svg, k_legend_x + 34, y, reason, 11)->SetAttribute("fill", "#a4161a");
+        if (css_class == "no-treatment-today") {
+            y = add_reasons(svg, map, y);
         }
     }
     const auto& leaves = map.pack.sites.leaves();

@@ -82,7 +82,7 @@ constexpr std::array k_shapes{
     echo(pair(k_back, "upper_arm", k_upper_arm)),
     echo(pair(k_back, "forearm", k_forearm)),
     echo(pair(k_back, "hand", k_hand)),
-    one(k_back, "neck_back", "M -11 52 L 11 52 Q 12 74 17 88 L -17 88 Q -12 74 -11 52 Z"),
+    one(k_back, "neck_back", "M -11 56 L 11 56 Q 12 74 17 88 L -17 88 Q -12 74 -11 56 Z"),
     echo(pair(k_back, "ear_region", k_ear)),
     one(k_back, "scalp", "M -23 34 A 23 30 0 1 1 23 34 A 23 30 0 1 1 -23 34 Z"),
     one(k_back,
