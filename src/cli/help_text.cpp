@@ -5,6 +5,7 @@
 
 #include <fmt/ostream.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -131,6 +132,25 @@ std::string HelpFormatter::make_usage(const CLI::App* app, std::string name) con
         usage += examples;
     }
     return usage;
+}
+
+std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
+    std::string opts = CLI::Formatter::make_option_opts(opt);
+    const std::string label = " " + get_label("Excludes") + ":";
+    const std::size_t at = opts.find(label);
+    if (at == std::string::npos) {
+        return opts;
+    }
+    std::vector<std::string> names;
+    for (const CLI::Option* excluded : opt->get_excludes()) {
+        names.push_back(excluded->get_name());
+    }
+    std::sort(names.begin(), names.end());
+    opts.erase(at + label.size()); // CLI11 writes them last
+    for (const std::string& name : names) {
+        opts += " " + name;
+    }
+    return opts;
 }
 
 Outcome

@@ -24,6 +24,9 @@ std::string help_footer(std::string_view command);
 class HelpFormatter : public CLI::Formatter {
   public:
     std::string make_usage(const CLI::App* app, std::string name) const override;
+    /// CLI11's, with the options an option excludes in the order of their names: CLI11 lists
+    /// them in the order of their addresses, which changes from one build to the next.
+    std::string make_option_opts(const CLI::Option* opt) const override;
 };
 
 /// `contra help [COMMAND]`: the help of contra (`command` empty) or of one of its commands;
