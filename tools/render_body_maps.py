@@ -121,7 +121,7 @@ def shapes(svg_text):
                     found.append((site, element.get("class"),
                                   [(dx + sx * x, dy + sy * y) for x, y in polygon]))
         for child in element:
-            walk(child, here, in_face or element.get("id") == "face")
+            walk(child, here, in_face or element.get("id") == "face-shapes")
 
     walk(root, (1.0, 1.0, 0.0, 0.0), False)
     return found

@@ -249,7 +249,9 @@ void add_heading(tinyxml2::XMLElement* svg, const MapContext& map) {
         headline += " \u2013 not cleared yet";
         detail = "Unanswered questions could change the verdict: ask them, then check again.";
     } else {
-        detail = "Treat only the green sites, with the report's precautions.";
+        detail = map.report.verdict == Verdict::proceed
+                     ? "Treat the green sites, the treatment area, as planned."
+                     : "Treat only the green sites, with the report's precautions.";
     }
     tinyxml2::XMLElement* heading = add_text(svg, 20, 30, headline, 20);
     heading->SetAttribute("font-weight", "bold");
@@ -340,7 +342,7 @@ void add_view(tinyxml2::XMLElement* svg,
         if (shape.face) {
             if (face == nullptr) {
                 face = group->InsertNewChildElement("g");
-                face->SetAttribute("id", "face");
+                face->SetAttribute("id", "face-shapes");
             }
             parent = face;
         }
@@ -392,7 +394,7 @@ void add_face_inset(tinyxml2::XMLElement* svg) {
     const double centre = k_inset_x + k_inset_width / 2.0;
     const double top = k_inset_y + 10;
     tinyxml2::XMLElement* face = svg->InsertNewChildElement("use");
-    face->SetAttribute("href", "#face");
+    face->SetAttribute("href", "#face-shapes");
     face->SetAttribute(
         "transform", fmt::format("translate({},{}) scale({})", centre, top, k_inset_scale).c_str());
     for (const FigureLabel& label : face_labels()) {
