@@ -134,8 +134,9 @@ void add_answer_options(CLI::App& command,
     command
         .add_option("--body-map",
                     options.body_map,
-                    "Also draw the body, front and back, each site coloured: avoid, light touch "
-                    "only, treat, outside the treatment area (SVG)")
+                    "Also draw the body, front and back, each site marked: avoid, light touch "
+                    "only, treat, outside the treatment area; all of it hatched when the verdict "
+                    "rules out treatment today (SVG)")
         ->type_name("FILE.svg");
     command.add_flag("--audit-include-profile",
                      options.audit_include_profile,
