@@ -66,7 +66,7 @@ using ListingRun = Outcome (*)(const RulePack&, const ListingOptions&, std::ostr
 
 Command listing_command(const char* name,
                         const char* description,
-                        std::vector<std::string> formats,
+                        const std::vector<std::string>& formats,
                         ListingRun list) {
     return command<ListingOptions>(
         name,

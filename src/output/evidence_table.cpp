@@ -140,6 +140,7 @@ std::string evidence_basis(const RulePack& pack, const Rule& rule) {
         return "practitioner articles only";
     }
     std::vector<std::string> names;
+    names.reserve(types.size());
     for (SourceType type : types) {
         names.push_back(type_words(type));
     }
