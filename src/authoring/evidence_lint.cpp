@@ -82,6 +82,14 @@ class EvidenceLinter {
             std::all_of(rule.citations.begin(), rule.citations.end(), [&](const Citation& c) {
                 return m_pack.evidence[c.source].type == SourceType::practitioner_article;
             });
+        if (practitioner_only &&
+            rule.grade.find("practitioner articles only") == std::string::npos) {
+            warn(DiagnosticCode::weak_evidence,
+                 where,
+                 fmt::format("rule '{}' rests on practitioner articles only: say so in its grade "
+                             "(\"practitioner articles only\")",
+                             rule.id));
+        }
         if (practitioner_only && rule.level >= Level::postpone_and_refer) {
             warn(DiagnosticCode::weak_evidence,
                  where,
