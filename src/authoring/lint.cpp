@@ -1,5 +1,6 @@
 #include "authoring/lint.hpp"
 
+#include "authoring/evidence_lint.hpp"
 #include "engine/evaluation.hpp"
 #include "model/condition_facts.hpp"
 
@@ -173,6 +174,7 @@ class Linter {
         check_one_sided_sites();
         check_unused_values();
         check_screening_levels();
+        lint_evidence(m_pack, m_sources, m_out);
         return std::move(m_out);
     }
 

@@ -9,7 +9,8 @@ namespace contra {
 /// The checks a reviewer would otherwise do by eye, on a pack that loaded: rules that can
 /// never fire or always fire, questions no condition uses, leaf sites named nowhere, rules
 /// without action, rationale or sources, two rules with the same condition, and one-sided site
-/// lists in rules whose condition cannot know the side.
+/// lists in rules whose condition cannot know the side; and the pack's evidence
+/// (evidence_lint.hpp).
 ///
 /// Whether a rule can fire is searched over the values its condition can tell apart (each
 /// threshold and its neighbours, every enum value, no sites and all sites); the search is

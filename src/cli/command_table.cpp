@@ -66,14 +66,14 @@ using ListingRun = Outcome (*)(const RulePack&, const ListingOptions&, std::ostr
 
 Command listing_command(const char* name,
                         const char* description,
-                        const char* text_format,
+                        const std::vector<std::string>& formats,
                         ListingRun list) {
     return command<ListingOptions>(
         name,
         description,
         false,
-        [text_format](CLI::App& command, ListingOptions& options, const OptionSetup&) {
-            add_listing_options(command, text_format, options);
+        [formats](CLI::App& command, ListingOptions& options, const OptionSetup&) {
+            add_listing_options(command, formats, options);
         },
         [list](const ListingOptions& options, const Invocation& run) {
             return list(run.pack, options, run.out);
@@ -181,28 +181,30 @@ Command help_command() {
 } // namespace
 
 std::vector<Command> command_table() {
-    return {
-        check_command(),
-        explain_command(),
-        listing_command(
-            "rules", "List the rule pack's rules: id, level, title", "table", run_rules_listing),
-        listing_command("facts",
-                        "List the rule pack's questions: id, type, values, what unanswered "
-                        "means",
-                        "table",
-                        run_facts_listing),
-        listing_command("sites",
-                        "List the rule pack's body sites: groups, the sites they hold, other "
-                        "names",
-                        "text",
-                        run_sites_listing),
-        test_command(),
-        interview_command(),
-        questions_command(),
-        batch_command(),
-        lint_command(),
-        completion_command(),
-        help_command()};
+    return {check_command(),
+            explain_command(),
+            listing_command(
+                "rules",
+                "List the rule pack's rules: id, level, title (markdown: the evidence table)",
+                {"table", "json", "markdown"},
+                run_rules_listing),
+            listing_command("facts",
+                            "List the rule pack's questions: id, type, values, what unanswered "
+                            "means",
+                            {"table", "json"},
+                            run_facts_listing),
+            listing_command("sites",
+                            "List the rule pack's body sites: groups, the sites they hold, other "
+                            "names",
+                            {"text", "json"},
+                            run_sites_listing),
+            test_command(),
+            interview_command(),
+            questions_command(),
+            batch_command(),
+            lint_command(),
+            completion_command(),
+            help_command()};
 }
 
 std::string_view named_command(int argc, const char* const* argv) {

@@ -31,7 +31,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> k_exampl
      "  contra explain --all client.yaml   every rule, also those that cannot fire\n"},
     {"rules",
      "  contra rules                       the rules, wrapped to the terminal\n"
-     "  contra rules --format json         for a program\n"},
+     "  contra rules --format json         for a program\n"
+     "  contra rules --format markdown > evidence.md   the evidence table for review\n"},
     {"facts",
      "  contra facts                       the questions, wrapped to the terminal\n"
      "  contra facts --wide | less -S      one line per question\n"},

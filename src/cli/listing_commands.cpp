@@ -2,12 +2,14 @@
 
 #include "cli/pack_choice.hpp"
 #include "cli/terminal_width.hpp"
+#include "output/evidence_table.hpp"
 #include "output/render_json.hpp"
 #include "output/render_listing.hpp"
 #include "output/render_sites.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ostream>
 #include <unistd.h>
@@ -15,15 +17,24 @@
 namespace contra::cli {
 
 void add_listing_options(CLI::App& command,
-                         const std::string& text_format,
+                         const std::vector<std::string>& formats,
                          ListingOptions& options) {
+    const std::string& text_format = formats.front();
+    const bool markdown = std::find(formats.begin(), formats.end(), "markdown") != formats.end();
     command
         .add_option_function<std::string>(
             "--format",
-            [&options](const std::string& format) { options.json = format == "json"; },
-            fmt::format("Output: {} for a person, json for a program", text_format))
-        ->check(CLI::IsMember(std::vector<std::string>{text_format, "json"}))
-        ->option_text(fmt::format("{}|json (default: {})", text_format, text_format));
+            [&options](const std::string& format) {
+                options.json = format == "json";
+                options.markdown = format == "markdown";
+            },
+            fmt::format("Output: {} for a person, json for a program{}",
+                        text_format,
+                        markdown ? ", markdown for a clinical reviewer (every rule with its "
+                                   "condition, action, typed sources, grade and deviation)"
+                                 : ""))
+        ->check(CLI::IsMember(formats))
+        ->option_text(fmt::format("{} (default: {})", fmt::join(formats, "|"), text_format));
     if (text_format == "table") {
         command.add_flag("--wide",
                          options.wide,
@@ -48,6 +59,8 @@ std::size_t table_width(const ListingOptions& options) {
 Outcome run_rules_listing(const RulePack& pack, const ListingOptions& options, std::ostream& out) {
     if (options.json) {
         write_json(rules_to_json(pack), out);
+    } else if (options.markdown) {
+        render_evidence_markdown(pack, out);
     } else {
         render_rules_table(pack, table_width(options), out);
     }

@@ -2,6 +2,7 @@
 
 #include "model/body_sites.hpp"
 #include "model/condition.hpp"
+#include "model/evidence.hpp"
 #include "model/fact.hpp"
 #include "model/level.hpp"
 
@@ -20,6 +21,7 @@ struct PackInfo {
     std::string title;
     std::vector<std::string> authors;
     std::string reviewed;
+    std::vector<std::string> do_not_cite; ///< domains a source's URL must not be on (lint)
     std::string sha256;
     friend bool operator==(const PackInfo&, const PackInfo&) = default;
 };
@@ -76,7 +78,8 @@ struct Rule {
     std::string action;
     std::vector<ActionNote> action_notes;
     std::string rationale;
-    std::vector<std::string> sources;
+    std::vector<std::string> sources; ///< each citation as text (the source's citation)
+    std::vector<Citation> citations;  ///< the pack's sources cited; empty in a free-text pack
     std::string grade;
     std::string deviation;
     friend bool operator==(const Rule&, const Rule&) = default;
@@ -94,6 +97,7 @@ struct RulePack {
     std::vector<Modality> modalities; ///< in the order of the modality fact's values
     std::vector<Predicate> predicates;
     std::vector<Rule> rules;
+    std::vector<EvidenceSource> evidence; ///< the `sources` section; empty: free-text citations
     std::vector<Condition> conditions;
     std::vector<SiteExpr> site_exprs;
     std::vector<std::uint32_t> children;   ///< child indexes of all/any nodes and site unions

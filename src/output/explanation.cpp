@@ -122,24 +122,6 @@ class Explainer {
         return explained;
     }
 
-  private:
-    std::string answer(std::uint32_t fact_index) const {
-        const Fact& fact = m_pack.facts[fact_index];
-        const Value& value = m_evaluation.values()[fact_index];
-        if (value.is_unknown()) {
-            return "unanswered";
-        }
-        const bool assumed = std::any_of(m_evaluation.assumptions().begin(),
-                                         m_evaluation.assumptions().end(),
-                                         [&](const Assumption& a) { return a.fact == fact_index; });
-        return describe_value(m_pack.sites, fact, value) + (assumed ? " (assumed)" : "");
-    }
-
-    std::string describe_sites(const SiteSet& set) const {
-        const std::vector<std::string> names = m_pack.sites.describe(set);
-        return names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "));
-    }
-
     // A site expression in words: "varicose vein sites in the treatment area and below them".
     std::string sites(std::uint32_t index) const {
         const SiteExpr& expr = m_pack.site_exprs[index];
@@ -172,6 +154,24 @@ class Explainer {
             return inner(0) + " (under a condition)";
         }
         return "sites";
+    }
+
+  private:
+    std::string answer(std::uint32_t fact_index) const {
+        const Fact& fact = m_pack.facts[fact_index];
+        const Value& value = m_evaluation.values()[fact_index];
+        if (value.is_unknown()) {
+            return "unanswered";
+        }
+        const bool assumed = std::any_of(m_evaluation.assumptions().begin(),
+                                         m_evaluation.assumptions().end(),
+                                         [&](const Assumption& a) { return a.fact == fact_index; });
+        return describe_value(m_pack.sites, fact, value) + (assumed ? " (assumed)" : "");
+    }
+
+    std::string describe_sites(const SiteSet& set) const {
+        const std::vector<std::string> names = m_pack.sites.describe(set);
+        return names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "));
     }
 
     const RulePack& m_pack;
@@ -219,6 +219,14 @@ std::string outcome_words(Tri fires) {
 }
 
 } // namespace
+
+ExplainedNode condition_in_words(const RulePack& pack, std::uint32_t condition) {
+    return Explainer(pack, empty_profile(pack)).condition(condition);
+}
+
+std::string site_expr_in_words(const RulePack& pack, std::uint32_t index) {
+    return Explainer(pack, empty_profile(pack)).sites(index);
+}
 
 std::vector<RuleExplanation> explain(const RulePack& pack, const Profile& profile, bool all_rules) {
     Explainer explainer(pack, profile);

@@ -28,6 +28,13 @@ struct RuleExplanation {
     ExplainedNode condition;
 };
 
+/// A site expression in words: "varicose vein sites in the treatment area and everything below
+/// them".
+std::string site_expr_in_words(const RulePack& pack, std::uint32_t index);
+
+/// A condition of the pack in words, with no answers ("any of these: fever is yes, ...").
+ExplainedNode condition_in_words(const RulePack& pack, std::uint32_t condition);
+
 /// Why each rule fired or could fire for this profile (every rule with `all_rules`).
 std::vector<RuleExplanation> explain(const RulePack& pack, const Profile& profile, bool all_rules);
 

@@ -166,6 +166,9 @@ RulePack PackBuilder::build(const std::map<std::string, std::vector<Section>>& s
     for (const Section& facts : all("facts")) {
         read_fact_policies(facts);
     }
+    for (const Section& sources : all("sources")) {
+        read_sources(sources);
+    }
     for (const Section& rules : all("rules")) {
         read_rules(rules);
     }
@@ -721,18 +724,6 @@ void PackBuilder::read_rule_level(const YamlDocument& doc, const KeyValue& level
                                     "got '{}'{}",
                                     text,
                                     did_you_mean(text, levels))));
-}
-
-void PackBuilder::read_rule_sources(const YamlDocument& doc, const KeyValue& sources, Rule& rule) {
-    auto items = read_scalar_list(doc, sources, m_out);
-    for (const auto& [text, mark] : items.value_or(decltype(items)::value_type{})) {
-        rule.sources.push_back(text);
-    }
-    if (items && items->empty()) {
-        m_out.add(doc.error(DiagnosticCode::bad_value,
-                            sources.value.Mark(),
-                            fmt::format("rule '{}' must cite at least one source", rule.id)));
-    }
 }
 
 void PackBuilder::read_rule_conditions(const YamlDocument& doc, Fields& fields, Rule& rule) {

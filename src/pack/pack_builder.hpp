@@ -45,6 +45,7 @@ class PackBuilder {
     void read_modalities(const std::vector<Section>& modalities);
     void read_predicates(const Section& section);
     void read_fact_policies(const Section& section);
+    void read_sources(const Section& section);
     void read_rules(const Section& section);
     void read_screening(const Section& section);
     void read_follow_ups(const Section& section);
@@ -77,6 +78,8 @@ class PackBuilder {
     void read_rule_names(const YamlDocument& doc, Fields& fields, Rule& rule);
     void read_rule_level(const YamlDocument& doc, const KeyValue& level, Rule& rule);
     void read_rule_sources(const YamlDocument& doc, const KeyValue& sources, Rule& rule);
+    void read_evidence_source(const YamlDocument& doc, Fields& fields);
+    void read_citation(const YamlDocument& doc, const YAML::Node& item, Rule& rule);
     void read_rule_conditions(const YamlDocument& doc, Fields& fields, Rule& rule);
     void read_action_notes(const YamlDocument& doc,
                            const KeyValue& notes,
@@ -173,6 +176,7 @@ class PackBuilder {
     std::map<std::string, SourceLocation> m_rule_names;
     std::map<std::string, SourceLocation> m_fact_ids;
     std::set<std::string> m_predicate_ids;
+    std::map<std::string, SourceLocation> m_source_ids;
     std::map<std::uint32_t, std::string> m_screened; ///< fact -> its screening group's id
 };
 

@@ -8,7 +8,7 @@
 namespace contra {
 namespace {
 
-constexpr std::string_view k_magic = "contra-pack-2\n";
+constexpr std::string_view k_magic = "contra-pack-3\n";
 
 class Writer {
   public:
@@ -133,6 +133,7 @@ void write_header(Writer& w, const PackInfo& info) {
     w.text(info.title);
     w.texts(info.authors);
     w.text(info.reviewed);
+    w.texts(info.do_not_cite);
     w.text(info.sha256);
 }
 
@@ -146,6 +147,7 @@ bool read_header(Reader& r, PackInfo& info) {
     info.title = r.text();
     info.authors = r.texts();
     info.reviewed = r.text();
+    info.do_not_cite = r.texts();
     info.sha256 = r.text();
     return true;
 }
@@ -278,6 +280,10 @@ void write_rule(Writer& w, const Rule& rule) {
     });
     w.text(rule.rationale);
     w.texts(rule.sources);
+    w.list(rule.citations, [&](const Citation& citation) {
+        w.scalar(citation.source);
+        w.text(citation.detail);
+    });
     w.text(rule.grade);
     w.text(rule.deviation);
 }
@@ -298,8 +304,42 @@ void read_rule(Reader& r, Rule& rule) {
     });
     rule.rationale = r.text();
     rule.sources = r.texts();
+    rule.citations = r.list<Citation>([&](Citation& citation) {
+        citation.source = r.scalar<std::uint32_t>();
+        citation.detail = r.text();
+    });
     rule.grade = r.text();
     rule.deviation = r.text();
+}
+
+void write_evidence(Writer& w, const EvidenceSource& source) {
+    w.text(source.id);
+    w.scalar(source.type);
+    for (const std::string* part : {&source.authors,
+                                    &source.title,
+                                    &source.year,
+                                    &source.section,
+                                    &source.url,
+                                    &source.isbn,
+                                    &source.doi,
+                                    &source.supports}) {
+        w.text(*part);
+    }
+}
+
+void read_evidence(Reader& r, EvidenceSource& source) {
+    source.id = r.text();
+    source.type = r.scalar<SourceType>();
+    for (std::string* part : {&source.authors,
+                              &source.title,
+                              &source.year,
+                              &source.section,
+                              &source.url,
+                              &source.isbn,
+                              &source.doi,
+                              &source.supports}) {
+        *part = r.text();
+    }
 }
 
 void write_condition(Writer& w, const Condition& c) {
@@ -396,6 +436,7 @@ std::string encode_pack(const RulePack& pack) {
     write_treatment(w, pack);
     write_all(w, pack.predicates, write_predicate);
     write_all(w, pack.rules, write_rule);
+    write_all(w, pack.evidence, write_evidence);
     write_all(w, pack.conditions, write_condition);
     write_all(w, pack.site_exprs, write_site_expr);
     write_indexes(w, pack.children);
@@ -416,6 +457,7 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
         read_treatment(r, pack);
         pack.predicates = read_all(r, read_predicate);
         pack.rules = read_all(r, read_rule);
+        pack.evidence = read_all(r, read_evidence);
         pack.conditions = read_all(r, read_condition);
         pack.site_exprs = read_all(r, read_site_expr);
         pack.children = read_indexes(r);

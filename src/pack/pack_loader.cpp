@@ -24,6 +24,7 @@ const std::vector<std::string> k_sections{"pack",
                                           "modalities",
                                           "predicates",
                                           "rules",
+                                          "sources",
                                           "screening",
                                           "follow_ups"};
 
@@ -85,7 +86,7 @@ read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) 
     Fields fields(doc,
                   entry.value,
                   "'pack'",
-                  {"name", "version", "title", "authors", "reviewed", "files"},
+                  {"name", "version", "title", "authors", "reviewed", "do_not_cite", "files"},
                   out);
     const KeyValue* name = fields.require("name");
     const KeyValue* version = fields.require("version");
@@ -107,6 +108,13 @@ read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) 
              read_scalar_list(doc, *authors, out)
                  .value_or(std::vector<std::pair<std::string, YAML::Mark>>{})) {
             manifest.info.authors.push_back(author);
+        }
+    }
+    if (const KeyValue* domains = fields.find("do_not_cite")) {
+        for (auto& [domain, mark] :
+             read_scalar_list(doc, *domains, out)
+                 .value_or(std::vector<std::pair<std::string, YAML::Mark>>{})) {
+            manifest.info.do_not_cite.push_back(domain);
         }
     }
     auto listed = read_manifest_files(doc, *files, out);

@@ -23,6 +23,7 @@ struct PackSourceMap {
     std::vector<SourceLocation> facts;        ///< per fact: its id
     std::vector<SourceLocation> leaves;       ///< per leaf site: its id
     std::vector<SourceLocation> site_exprs;   ///< per site expression of the arena
+    std::vector<SourceLocation> evidence;     ///< per source of the `sources` section: its id
     std::map<std::string, std::string> texts; ///< display file name -> content
     /// The source line at `where`, for caret snippets.
     [[nodiscard]] std::string line_at(const SourceLocation& where) const;

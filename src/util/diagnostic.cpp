@@ -11,12 +11,13 @@ namespace contra {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::count)>
-    k_code_names{"yaml-syntax",  "file-read",           "unknown-key",    "duplicate-key",
-                 "missing-key",  "wrong-type",          "bad-value",      "unknown-name",
-                 "duplicate-id", "unsupported-yaml",    "limit-exceeded", "bad-encoding",
-                 "never-fires",  "always-fires",        "unused-fact",    "unused-site",
-                 "empty-text",   "duplicate-condition", "one-sided-site", "unused-value",
-                 "csv-syntax",   "mixed-screening",     "json-syntax"};
+    k_code_names{"yaml-syntax",   "file-read",           "unknown-key",    "duplicate-key",
+                 "missing-key",   "wrong-type",          "bad-value",      "unknown-name",
+                 "duplicate-id",  "unsupported-yaml",    "limit-exceeded", "bad-encoding",
+                 "never-fires",   "always-fires",        "unused-fact",    "unused-site",
+                 "empty-text",    "duplicate-condition", "one-sided-site", "unused-value",
+                 "csv-syntax",    "mixed-screening",     "json-syntax",    "untyped-source",
+                 "weak-evidence", "do-not-cite"};
 
 // A message quotes what it refuses; a quoted value can be up to max-string-length long.
 std::string shorten(std::string message) {

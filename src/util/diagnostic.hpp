@@ -42,6 +42,9 @@ enum class DiagnosticCode {
     csv_syntax,          ///< a CSV row libcsv cannot read (an unclosed quote, say)
     mixed_screening,     ///< lint: a screening question mixing emergency signs with precautions
     json_syntax,         ///< a document read as JSON (*.json, an NDJSON line) that is not JSON
+    untyped_source,      ///< lint: a source without a type or a citation
+    weak_evidence,       ///< lint: a rule at postpone_and_refer or above on practitioner articles
+    do_not_cite,         ///< lint: a source's URL on the pack's do_not_cite list
     count                ///< how many codes there are, not a code
 };
 

@@ -163,6 +163,35 @@ TEST(InterviewPty, AHealthyClientAnsweringNoReachesProceedWithinFifteenPromptsIn
     }
 }
 
+// Answers yes to the emergency screen, then no to each sign but `sign`, which gets yes: the
+// prompts asked before it, space-separated.
+std::string answer_emergency_sign(PtySession& session, const std::string& sign) {
+    std::string asked;
+    while (session.wait_for("> ")) {
+        const std::string prompt = session.current_line();
+        asked += prompt + " ";
+        const bool yes = prompt == "emergency_signs> " || prompt == sign + "> ";
+        session.send(yes ? "y\r" : "n\r");
+        if (prompt == sign + "> ") {
+            break;
+        }
+    }
+    return asked;
+}
+
+TEST(InterviewPty, TheLegEmergenciesAreAskedWithTheEmergencySignsAndEndItAtOnce) {
+    for (const char* sign : {"acute_limb_ischaemia_signs", "varicose_vein_bleeding"}) {
+        PtySession session({"interview", "--modality", "vascular_leg_massage"});
+        const std::string asked = answer_emergency_sign(session, sign);
+        EXPECT_NE(asked.find(std::string(sign) + "> "), std::string::npos) << asked;
+        // Not gated: neither cold feet nor varicose veins is asked first.
+        EXPECT_EQ(asked.find("cold_numb_tingling_feet> "), std::string::npos) << asked;
+        EXPECT_EQ(asked.find("varicose_vein_sites> "), std::string::npos) << asked;
+        EXPECT_EQ(session.finish(), 4) << sign << "\n" << session.output();
+        EXPECT_NE(session.output().find("EMERGENCY"), std::string::npos) << session.output();
+    }
+}
+
 TEST(InterviewPty, UnknownToBloodThinnersKeepsTheAssumptionAndGivesPrecautions) {
     PtySession session({"interview", "--modality", "vascular_leg_massage"});
     while (session.wait_for("> ")) {
