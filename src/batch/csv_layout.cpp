@@ -13,18 +13,113 @@ namespace contra {
 namespace {
 
 constexpr std::string_view k_cell_blanks = " \t\r\n";
+/// Between the items of a multi-select cell: Google Forms writes ", ", Microsoft Forms ";"
+/// (and one after the last item), JotForm a line break.
+constexpr std::string_view k_item_separators = ",;\r\n";
 
 Diagnostic cell_error(const std::string& file,
                       std::int64_t line,
                       std::size_t column,
                       std::string field,
-                      std::string message) {
+                      std::string message,
+                      DiagnosticCode code = DiagnosticCode::bad_value) {
     Diagnostic diagnostic;
-    diagnostic.code = DiagnosticCode::bad_value;
+    diagnostic.code = code;
     diagnostic.where = {file, line, static_cast<int>(column + 1)};
     diagnostic.field = std::move(field);
     diagnostic.message = std::move(message);
     return diagnostic;
+}
+
+// The cell decoded into UTF-8, or an error naming the byte that is not in the encoding.
+std::optional<std::string> decode_cell(std::string_view cell,
+                                       TextEncoding encoding,
+                                       std::string_view header,
+                                       std::size_t index,
+                                       std::string& error) {
+    DecodedText decoded = to_utf8(cell, encoding);
+    if (!decoded.invalid_at) {
+        return std::move(decoded.text);
+    }
+    const auto byte = static_cast<unsigned char>(cell[*decoded.invalid_at]);
+    error = fmt::format(
+        "column {}{}: byte 0x{:02x} (byte {} of the cell) is not {}{}",
+        index + 1,
+        header.empty() ? "" : fmt::format(" '{}'", header),
+        byte,
+        *decoded.invalid_at + 1,
+        encoding == TextEncoding::utf8 ? "UTF-8"
+                                       : fmt::format("a {} character", to_string(encoding)),
+        encoding == TextEncoding::utf8
+            ? "; if the form tool saved the file as Windows-1252 (Excel's plain \"CSV\"), give "
+              "--encoding windows-1252"
+            : "");
+    return std::nullopt;
+}
+
+// The map's spelling of each `meta` column, by match_key.
+std::optional<std::string> meta_name(const ColumnMap& map, std::string_view key) {
+    for (const std::string& header : map.meta) {
+        if (match_key(header) == key) {
+            return header;
+        }
+    }
+    return std::nullopt;
+}
+
+struct Item {
+    std::size_t begin;
+    std::size_t end;
+};
+
+// A site-list cell's items as the pack reads them, separated by ',': each item, or each run
+// of items whose text (separators included) is a mapped answer, longest first ("Calf, left"
+// may be one answer), replaced by its value. Empty items (a trailing ';') are dropped.
+std::string mapped_items(std::string_view cell, const ColumnMapping* mapping) {
+    std::vector<Item> items;
+    std::size_t begin = 0;
+    while (begin <= cell.size()) {
+        const std::size_t end = std::min(cell.find_first_of(k_item_separators, begin), cell.size());
+        if (!trim(cell.substr(begin, end - begin), k_cell_blanks).empty()) {
+            items.push_back({begin, end});
+        }
+        begin = end + 1;
+    }
+    std::vector<std::string> values;
+    for (std::size_t first = 0; first < items.size();) {
+        std::size_t last = items.size();
+        const std::string* mapped = nullptr;
+        while (mapping != nullptr && mapped == nullptr && last > first) {
+            --last;
+            const std::string_view run =
+                cell.substr(items[first].begin, items[last].end - items[first].begin);
+            if (const auto found = mapping->answers.find(match_key(trim(run, k_cell_blanks)));
+                found != mapping->answers.end()) {
+                mapped = &found->second;
+            }
+        }
+        if (mapped == nullptr) {
+            last = first;
+        }
+        values.push_back(mapped != nullptr
+                             ? *mapped
+                             : std::string(trim(cell.substr(items[first].begin,
+                                                            items[first].end - items[first].begin),
+                                                k_cell_blanks)));
+        first = last + 1;
+    }
+    return fmt::format("{}", fmt::join(values, ","));
+}
+
+// A single-answer cell: its mapped value, or its text in lower case (the pack's values are).
+std::string mapped_answer(std::string_view cell, const ColumnMapping* mapping) {
+    std::string key = match_key(cell);
+    if (mapping != nullptr) {
+        if (const auto found = mapping->answers.find(key); found != mapping->answers.end()) {
+            return found->second;
+        }
+    }
+    return key;
 }
 
 } // namespace
@@ -32,6 +127,7 @@ Diagnostic cell_error(const std::string& file,
 std::optional<CsvLayout> CsvLayout::from_header(const RulePack& pack,
                                                 const BatchRecord& header,
                                                 const ColumnMap* map,
+                                                TextEncoding encoding,
                                                 const std::string& file,
                                                 Diagnostics& out) {
     if (!header.error.empty()) {
@@ -40,56 +136,133 @@ std::optional<CsvLayout> CsvLayout::from_header(const RulePack& pack,
                 header.error);
         return std::nullopt;
     }
-    std::vector<std::string> known = pack.fact_ids();
-    known.emplace_back("id");
-    if (map != nullptr) {
-        for (const auto& [text, mapping] : map->columns) {
-            known.push_back(text);
-        }
-    }
     CsvLayout layout;
-    std::vector<bool> seen(pack.facts.size() + 1, false);
+    layout.m_encoding = encoding;
     for (std::size_t i = 0; i < header.cells.size(); ++i) {
-        const std::string text{trim(header.cells[i], k_cell_blanks)};
-        Column column{text, std::nullopt, nullptr};
-        std::string fact_id = text;
-        if (map != nullptr) {
-            if (const auto found = map->columns.find(text); found != map->columns.end()) {
-                column.mapping = &found->second;
-                fact_id = found->second.fact;
-            }
-        }
-        if (fact_id != "id") {
-            column.fact = pack.find_fact(fact_id);
-            if (!column.fact) {
-                out.add(cell_error(file,
-                                   header.line,
-                                   i,
-                                   text,
-                                   fmt::format("column {} '{}' names no fact{}{}",
-                                               i + 1,
-                                               text,
-                                               did_you_mean(text, known),
-                                               map == nullptr ? "; map it with --columns" : "")));
-                continue;
-            }
-        }
-        const std::size_t slot = column.fact ? *column.fact : pack.facts.size();
-        if (seen[slot]) {
-            out.add(cell_error(file,
-                               header.line,
-                               i,
-                               text,
-                               fmt::format("column {} '{}' repeats '{}'", i + 1, text, fact_id)));
-            continue;
-        }
-        seen[slot] = true;
-        layout.m_columns.push_back(std::move(column));
+        layout.add_column(pack, map, header, i, file, out);
+    }
+    if (map != nullptr) {
+        layout.check_map_columns_present(*map, header, file, out);
     }
     if (out.has_errors()) {
         return std::nullopt;
     }
     return layout;
+}
+
+// Adds the column of header cell `index` (even when it is in error, to keep the numbering).
+bool CsvLayout::add_column(const RulePack& pack,
+                           const ColumnMap* map,
+                           const BatchRecord& header,
+                           std::size_t index,
+                           const std::string& file,
+                           Diagnostics& out) {
+    std::string error;
+    const auto decoded = decode_cell(header.cells[index], m_encoding, {}, index, error);
+    if (!decoded) {
+        out.add(cell_error(file, header.line, index, {}, error, DiagnosticCode::bad_encoding));
+        return false;
+    }
+    Column column{std::string(trim(*decoded, k_cell_blanks)), Role::fact, 0, nullptr, {}};
+    const std::string key = match_key(column.header);
+    std::string fact_id = key;
+    if (map != nullptr) {
+        if (map->ignore.contains(key)) {
+            const auto meta = meta_name(*map, key);
+            column.role = meta ? Role::meta : Role::ignored;
+            column.meta_name = meta.value_or("");
+        } else if (const auto found = map->columns.find(key); found != map->columns.end()) {
+            column.mapping = &found->second;
+            fact_id = found->second.fact;
+        }
+    }
+    if (column.role == Role::fact) {
+        if (fact_id == "id") {
+            column.role = Role::id;
+        } else if (const auto fact = pack.find_fact(fact_id)) {
+            column.fact = *fact;
+        } else {
+            std::vector<std::string> known = pack.fact_ids();
+            known.emplace_back("id");
+            if (map != nullptr) {
+                known.insert(known.end(), map->headers.begin(), map->headers.end());
+            }
+            out.add(cell_error(file,
+                               header.line,
+                               index,
+                               column.header,
+                               fmt::format("column {} '{}' names no fact{}{}",
+                                           index + 1,
+                                           column.header,
+                                           did_you_mean(column.header, known),
+                                           map == nullptr
+                                               ? "; map it with --columns"
+                                               : "; map it, or list it under ignore: in the map")));
+            return false;
+        }
+    }
+    const auto same = std::find_if(m_columns.begin(), m_columns.end(), [&](const Column& other) {
+        if (other.role != column.role) {
+            return false;
+        }
+        switch (column.role) {
+        case Role::fact:
+            return other.fact == column.fact;
+        case Role::id:
+            return true;
+        case Role::meta:
+            return match_key(other.header) == key;
+        case Role::ignored:
+            return false;
+        }
+        return false;
+    });
+    if (same != m_columns.end()) {
+        out.add(cell_error(file,
+                           header.line,
+                           index,
+                           column.header,
+                           fmt::format("column {} '{}' repeats '{}'",
+                                       index + 1,
+                                       column.header,
+                                       column.role == Role::fact ? pack.facts[column.fact].id
+                                       : column.role == Role::id ? "id"
+                                                                 : same->header)));
+        return false;
+    }
+    m_columns.push_back(std::move(column));
+    return true;
+}
+
+// The map's `id` and `meta` columns are what a clinic joins results on: each must be there.
+void CsvLayout::check_map_columns_present(const ColumnMap& map,
+                                          const BatchRecord& header,
+                                          const std::string& file,
+                                          Diagnostics& out) const {
+    std::vector<std::string> headers;
+    for (const Column& column : m_columns) {
+        headers.push_back(column.header);
+    }
+    std::vector<std::pair<std::string, std::string_view>> wanted;
+    if (map.id) {
+        wanted.emplace_back(*map.id, "id");
+    }
+    for (const std::string& meta : map.meta) {
+        wanted.emplace_back(meta, "meta");
+    }
+    for (const auto& [name, role] : wanted) {
+        const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& text) {
+            return match_key(text) == match_key(name);
+        });
+        if (!present) {
+            out.add(DiagnosticCode::missing_key,
+                    {file, std::max<std::int64_t>(header.line, 1), 1},
+                    fmt::format("the column map's {} column '{}' is not in the header row{}",
+                                role,
+                                name,
+                                did_you_mean(name, headers)));
+        }
+    }
 }
 
 RecordProfile
@@ -111,42 +284,60 @@ CsvLayout::read(const RulePack& pack, const BatchRecord& row, const std::string&
     }
     Profile profile = empty_profile(pack);
     for (std::size_t i = 0; i < m_columns.size(); ++i) {
-        const Column& column = m_columns[i];
-        std::string_view text = trim(row.cells[i], k_cell_blanks);
-        if (text.empty()) {
-            continue; // a blank cell is unanswered, never "no"
-        }
-        if (column.mapping != nullptr) {
-            if (const auto found = column.mapping->answers.find(text);
-                found != column.mapping->answers.end()) {
-                text = found->second;
-            }
-        }
-        if (!column.fact) {
-            result.id = std::string(text);
-            continue;
-        }
-        const Fact& fact = pack.facts[*column.fact];
-        std::string value{text};
-        if (fact.type == FactType::site_list) {
-            std::replace(value.begin(), value.end(), ';', ',');
-        }
-        ParsedAnswer answer = parse_answer(pack.sites, fact, value);
-        if (!answer.value) {
-            out.add(
-                cell_error(file,
-                           row.line,
-                           i,
-                           fact.id,
-                           fmt::format("column {} '{}': {}", i + 1, column.header, answer.error)));
-            continue;
-        }
-        profile.answers[*column.fact] = *answer.value;
+        read_cell(pack, row, i, file, profile, result);
     }
     if (!out.has_errors()) {
         result.profile = std::move(profile);
     }
     return result;
+}
+
+void CsvLayout::read_cell(const RulePack& pack,
+                          const BatchRecord& row,
+                          std::size_t index,
+                          const std::string& file,
+                          Profile& profile,
+                          RecordProfile& result) const {
+    const Column& column = m_columns[index];
+    std::string error;
+    const auto decoded = decode_cell(row.cells[index], m_encoding, column.header, index, error);
+    const std::string field = column.role == Role::fact ? pack.facts[column.fact].id
+                              : column.role == Role::id ? "id"
+                                                        : column.header;
+    if (!decoded) {
+        result.diagnostics.add(
+            cell_error(file, row.line, index, field, error, DiagnosticCode::bad_encoding));
+        return;
+    }
+    const std::string_view text = trim(*decoded, k_cell_blanks);
+    if (column.role == Role::meta) {
+        result.meta.emplace_back(column.meta_name, text);
+    }
+    if (text.empty() || column.role == Role::meta || column.role == Role::ignored) {
+        return; // a blank cell is unanswered, never "no"
+    }
+    if (column.role == Role::id) {
+        result.id = std::string(text);
+        return;
+    }
+    const Fact& fact = pack.facts[column.fact];
+    const std::string value = fact.type == FactType::site_list
+                                  ? mapped_items(text, column.mapping)
+                                  : mapped_answer(text, column.mapping);
+    if (value.empty()) {
+        return; // only separators: unanswered
+    }
+    ParsedAnswer answer = parse_answer(pack.sites, fact, value);
+    if (!answer.value) {
+        result.diagnostics.add(
+            cell_error(file,
+                       row.line,
+                       index,
+                       fact.id,
+                       fmt::format("column {} '{}': {}", index + 1, column.header, answer.error)));
+        return;
+    }
+    profile.answers[column.fact] = *answer.value;
 }
 
 } // namespace contra

@@ -17,7 +17,10 @@ namespace {
 // malformed row costs only itself: the parser starts afresh on the next line.
 class CsvRecords final : public RecordSource {
   public:
-    explicit CsvRecords(std::istream& in) : m_lines(in, k_max_file_size) { reset_parser(); }
+    CsvRecords(std::istream& in, TextEncoding encoding)
+        : m_lines(in, k_max_file_size), m_encoding(encoding) {
+        reset_parser();
+    }
     ~CsvRecords() override { csv_free(&m_parser); }
     CsvRecords(const CsvRecords&) = delete;
     CsvRecords& operator=(const CsvRecords&) = delete;
@@ -57,6 +60,9 @@ class CsvRecords final : public RecordSource {
             return;
         }
         const std::int64_t line = m_lines.line_number();
+        if (line == 1 && m_line.starts_with(k_byte_order_mark) && !skip_byte_order_mark()) {
+            return;
+        }
         const bool blank = m_line.find_first_not_of(" \t") == std::string::npos;
         if (!m_row_open && !blank) {
             m_row_open = true;
@@ -84,6 +90,20 @@ class CsvRecords final : public RecordSource {
             fail(fmt::format("malformed CSV ({}); a quote inside a quoted cell is written \"\"",
                              csv_strerror(csv_error(&m_parser))));
         }
+    }
+
+    // A UTF-8 byte-order mark (Excel's "CSV UTF-8", JotForm) is no part of the first header.
+    // In a file declared in another encoding it says the declaration is wrong.
+    bool skip_byte_order_mark() {
+        if (m_encoding != TextEncoding::utf8) {
+            m_row.line = 1;
+            fail(fmt::format("the file starts with a UTF-8 byte-order mark, so it is UTF-8, not "
+                             "{}; leave out --encoding",
+                             to_string(m_encoding)));
+            return false;
+        }
+        m_line.erase(0, k_byte_order_mark.size());
+        return true;
     }
 
     void fail(std::string message, bool too_long = false) {
@@ -135,7 +155,10 @@ class CsvRecords final : public RecordSource {
         records->m_lines_after_field = 0;
     }
 
+    static constexpr std::string_view k_byte_order_mark = "\xEF\xBB\xBF";
+
     LineReader m_lines;
+    TextEncoding m_encoding;
     csv_parser m_parser{};
     std::string m_line;
     BatchRecord m_row;
@@ -150,8 +173,9 @@ class CsvRecords final : public RecordSource {
 
 } // namespace
 
-std::unique_ptr<RecordSource> csv_records(std::istream& in, BatchRecord& header) {
-    auto records = std::make_unique<CsvRecords>(in);
+std::unique_ptr<RecordSource>
+csv_records(std::istream& in, BatchRecord& header, TextEncoding encoding) {
+    auto records = std::make_unique<CsvRecords>(in, encoding);
     if (!records->next(header)) {
         header.error = "the CSV file is empty; expected a header row of fact ids or column names";
     }
