@@ -111,15 +111,27 @@ std::string mapped_items(std::string_view cell, const ColumnMapping* mapping) {
     return fmt::format("{}", fmt::join(values, ","));
 }
 
-// A single-answer cell: its mapped value, or its text in lower case (the pack's values are).
+// A single-answer cell: its mapped value, or its text.
 std::string mapped_answer(std::string_view cell, const ColumnMapping* mapping) {
-    std::string key = match_key(cell);
     if (mapping != nullptr) {
-        if (const auto found = mapping->answers.find(key); found != mapping->answers.end()) {
+        if (const auto found = mapping->answers.find(match_key(cell));
+            found != mapping->answers.end()) {
             return found->second;
         }
     }
-    return key;
+    return std::string(cell);
+}
+
+// The answer `text` gives, in any case (the pack's values are in lower case); the error quotes
+// the text as written.
+ParsedAnswer parse_in_any_case(const RulePack& pack, const Fact& fact, const std::string& text) {
+    ParsedAnswer answer = parse_answer(pack.sites, fact, text);
+    if (!answer.value) {
+        if (ParsedAnswer lower = parse_answer(pack.sites, fact, match_key(text)); lower.value) {
+            return lower;
+        }
+    }
+    return answer;
 }
 
 } // namespace
@@ -270,9 +282,12 @@ CsvLayout::read(const RulePack& pack, const BatchRecord& row, const std::string&
     RecordProfile result;
     Diagnostics& out = result.diagnostics;
     if (!row.error.empty()) {
+        const std::size_t cell = row.error_cell;
         out.add(row.too_long ? DiagnosticCode::limit_exceeded : DiagnosticCode::csv_syntax,
-                {file, row.line, 1},
-                row.error);
+                {file, row.line, cell > 0 ? static_cast<int>(cell) : 1},
+                cell > 0 && cell <= m_columns.size()
+                    ? fmt::format("column {} '{}': {}", cell, m_columns[cell - 1].header, row.error)
+                    : row.error);
         return result;
     }
     if (row.cells.size() != m_columns.size()) {
@@ -327,7 +342,7 @@ void CsvLayout::read_cell(const RulePack& pack,
     if (value.empty()) {
         return; // only separators: unanswered
     }
-    ParsedAnswer answer = parse_answer(pack.sites, fact, value);
+    ParsedAnswer answer = parse_in_any_case(pack, fact, value);
     if (!answer.value) {
         result.diagnostics.add(
             cell_error(file,

@@ -122,6 +122,7 @@ class CsvRecords final : public RecordSource {
     void fail_unclosed_quote(std::string_view where) {
         const std::int64_t field_line = m_field_line;
         const std::size_t swallowed = m_lines_after_field;
+        const std::size_t cell = m_row.cells.size() + 1;
         fail(fmt::format("a quoted cell that starts on line {} is not closed {}; {} line{} after "
                          "it {} read into the cell and not checked (a quote inside a quoted "
                          "cell is written \"\")",
@@ -131,6 +132,7 @@ class CsvRecords final : public RecordSource {
                          swallowed == 1 ? "" : "s",
                          swallowed == 1 ? "was" : "were"));
         m_ready.back().line = field_line;
+        m_ready.back().error_cell = cell;
         m_ready.back().rows_swallowed = swallowed;
     }
 
