@@ -162,7 +162,58 @@ std::optional<CsvLayout> CsvLayout::from_header(const RulePack& pack,
     return layout;
 }
 
-// Adds the column of header cell `index` (even when it is in error, to keep the numbering).
+// What the header `text` holds under `map`, or as a fact id; nullopt when it names no fact.
+std::optional<CsvLayout::Column>
+CsvLayout::column_for(const RulePack& pack, const ColumnMap* map, std::string text) {
+    Column column{std::move(text), Role::fact, 0, nullptr, {}};
+    const std::string key = match_key(column.header);
+    std::string fact_id = key;
+    if (map != nullptr) {
+        if (map->ignore.contains(key)) {
+            const auto meta = meta_name(*map, key);
+            column.role = meta ? Role::meta : Role::ignored;
+            column.meta_name = meta.value_or("");
+            return column;
+        }
+        if (const auto found = map->columns.find(key); found != map->columns.end()) {
+            column.mapping = &found->second;
+            fact_id = found->second.fact;
+        }
+    }
+    if (fact_id == "id") {
+        column.role = Role::id;
+        return column;
+    }
+    const auto fact = pack.find_fact(fact_id);
+    if (!fact) {
+        return std::nullopt;
+    }
+    column.fact = *fact;
+    return column;
+}
+
+// An earlier column with the same fact, the id again, or the same meta header.
+const CsvLayout::Column* CsvLayout::same_as(const Column& column) const {
+    const auto same = std::find_if(m_columns.begin(), m_columns.end(), [&](const Column& other) {
+        if (other.role != column.role) {
+            return false;
+        }
+        switch (column.role) {
+        case Role::fact:
+            return other.fact == column.fact;
+        case Role::id:
+            return true;
+        case Role::meta:
+            return match_key(other.header) == match_key(column.header);
+        case Role::ignored:
+            return false;
+        }
+        return false;
+    });
+    return same == m_columns.end() ? nullptr : &*same;
+}
+
+// Adds the column of header cell `index`; false, with the error in `out`, if it cannot be read.
 bool CsvLayout::add_column(const RulePack& pack,
                            const ColumnMap* map,
                            const BatchRecord& header,
@@ -175,74 +226,41 @@ bool CsvLayout::add_column(const RulePack& pack,
         out.add(cell_error(file, header.line, index, {}, error, DiagnosticCode::bad_encoding));
         return false;
     }
-    Column column{std::string(trim(*decoded, k_cell_blanks)), Role::fact, 0, nullptr, {}};
-    const std::string key = match_key(column.header);
-    std::string fact_id = key;
-    if (map != nullptr) {
-        if (map->ignore.contains(key)) {
-            const auto meta = meta_name(*map, key);
-            column.role = meta ? Role::meta : Role::ignored;
-            column.meta_name = meta.value_or("");
-        } else if (const auto found = map->columns.find(key); found != map->columns.end()) {
-            column.mapping = &found->second;
-            fact_id = found->second.fact;
+    const std::string text(trim(*decoded, k_cell_blanks));
+    std::optional<Column> column = column_for(pack, map, text);
+    if (!column) {
+        std::vector<std::string> known = pack.fact_ids();
+        known.emplace_back("id");
+        if (map != nullptr) {
+            known.insert(known.end(), map->headers.begin(), map->headers.end());
         }
-    }
-    if (column.role == Role::fact) {
-        if (fact_id == "id") {
-            column.role = Role::id;
-        } else if (const auto fact = pack.find_fact(fact_id)) {
-            column.fact = *fact;
-        } else {
-            std::vector<std::string> known = pack.fact_ids();
-            known.emplace_back("id");
-            if (map != nullptr) {
-                known.insert(known.end(), map->headers.begin(), map->headers.end());
-            }
-            out.add(cell_error(file,
-                               header.line,
-                               index,
-                               column.header,
-                               fmt::format("column {} '{}' names no fact{}{}",
-                                           index + 1,
-                                           column.header,
-                                           did_you_mean(column.header, known),
-                                           map == nullptr
-                                               ? "; map it with --columns"
-                                               : "; map it, or list it under ignore: in the map")));
-            return false;
-        }
-    }
-    const auto same = std::find_if(m_columns.begin(), m_columns.end(), [&](const Column& other) {
-        if (other.role != column.role) {
-            return false;
-        }
-        switch (column.role) {
-        case Role::fact:
-            return other.fact == column.fact;
-        case Role::id:
-            return true;
-        case Role::meta:
-            return match_key(other.header) == key;
-        case Role::ignored:
-            return false;
-        }
-        return false;
-    });
-    if (same != m_columns.end()) {
         out.add(cell_error(file,
                            header.line,
                            index,
-                           column.header,
-                           fmt::format("column {} '{}' repeats '{}'",
+                           text,
+                           fmt::format("column {} '{}' names no fact{}{}",
                                        index + 1,
-                                       column.header,
-                                       column.role == Role::fact ? pack.facts[column.fact].id
-                                       : column.role == Role::id ? "id"
-                                                                 : same->header)));
+                                       text,
+                                       did_you_mean(text, known),
+                                       map == nullptr
+                                           ? "; map it with --columns"
+                                           : "; map it, or list it under ignore: in the map")));
         return false;
     }
-    m_columns.push_back(std::move(column));
+    if (const Column* same = same_as(*column)) {
+        out.add(cell_error(file,
+                           header.line,
+                           index,
+                           text,
+                           fmt::format("column {} '{}' repeats '{}'",
+                                       index + 1,
+                                       text,
+                                       column->role == Role::fact ? pack.facts[column->fact].id
+                                       : column->role == Role::id ? "id"
+                                                                  : same->header)));
+        return false;
+    }
+    m_columns.push_back(std::move(*column));
     return true;
 }
 
@@ -262,7 +280,9 @@ void CsvLayout::check_map_columns_present(const ColumnMap& map,
     for (const std::string& meta : map.meta) {
         wanted.emplace_back(meta, "meta");
     }
-    for (const auto& [name, role] : wanted) {
+    for (const auto& entry : wanted) {
+        const std::string& name = entry.first;
+        const std::string_view role = entry.second;
         const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& text) {
             return match_key(text) == match_key(name);
         });

@@ -43,6 +43,9 @@ class CsvLayout {
         std::string meta_name; ///< the header as the map writes it, for `meta`
     };
 
+    static std::optional<Column>
+    column_for(const RulePack& pack, const ColumnMap* map, std::string text);
+    [[nodiscard]] const Column* same_as(const Column& column) const;
     bool add_column(const RulePack& pack,
                     const ColumnMap* map,
                     const BatchRecord& header,
