@@ -143,7 +143,9 @@ std::optional<CsvLayout> CsvLayout::from_header(const RulePack& pack,
                                                 const std::string& file,
                                                 Diagnostics& out) {
     if (!header.error.empty()) {
-        out.add(header.too_long ? DiagnosticCode::limit_exceeded : DiagnosticCode::csv_syntax,
+        out.add(header.too_long         ? DiagnosticCode::limit_exceeded
+                : header.wrong_encoding ? DiagnosticCode::bad_encoding
+                                        : DiagnosticCode::csv_syntax,
                 {file, std::max<std::int64_t>(header.line, 1), 1},
                 header.error);
         return std::nullopt;

@@ -100,6 +100,7 @@ class CsvRecords final : public RecordSource {
             fail(fmt::format("the file starts with a UTF-8 byte-order mark, so it is UTF-8, not "
                              "{}; leave out --encoding",
                              to_string(m_encoding)));
+            m_ready.back().wrong_encoding = true;
             return false;
         }
         m_line.erase(0, k_byte_order_mark.size());

@@ -262,7 +262,8 @@ void add_batch_options(CLI::App& command, BatchOptions& options) {
         ->add_option("--columns",
                      options.columns,
                      "For CSV: a YAML file mapping header texts to fact ids and a form's answer "
-                     "texts to values (docs/batch.md)")
+                     "texts to values, naming the id column and the columns to ignore or to copy "
+                     "to each line under meta (docs/batch.md)")
         ->type_name("FILE");
     batch
         ->add_option("--encoding",
