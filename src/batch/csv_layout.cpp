@@ -72,10 +72,8 @@ struct Item {
     std::size_t end;
 };
 
-// A site-list cell's items as the pack reads them, separated by ',': each item, or each run
-// of items whose text (separators included) is a mapped answer, longest first ("Calf, left"
-// may be one answer), replaced by its value. Empty items (a trailing ';') are dropped.
-std::string mapped_items(std::string_view cell, const ColumnMapping* mapping) {
+// The non-empty items of a multi-select cell, separated by k_item_separators.
+std::vector<Item> items_of(std::string_view cell) {
     std::vector<Item> items;
     std::size_t begin = 0;
     while (begin <= cell.size()) {
@@ -85,9 +83,29 @@ std::string mapped_items(std::string_view cell, const ColumnMapping* mapping) {
         }
         begin = end + 1;
     }
+    return items;
+}
+
+// The most items one answer text of `mapping` spans ("Behind the knee, left": 2).
+std::size_t widest_answer(const ColumnMapping* mapping) {
+    std::size_t widest = 1;
+    if (mapping != nullptr) {
+        for (const auto& [text, value] : mapping->answers) {
+            widest = std::max(widest, items_of(text).size());
+        }
+    }
+    return widest;
+}
+
+// A site-list cell's items as the pack reads them, separated by ',': each item, or each run
+// of items whose text (separators included) is a mapped answer, longest first ("Calf, left"
+// may be one answer; no run is longer than the widest answer, `widest`), replaced by its
+// value. Empty items (a trailing ';') are dropped.
+std::string mapped_items(std::string_view cell, const ColumnMapping* mapping, std::size_t widest) {
+    const std::vector<Item> items = items_of(cell);
     std::vector<std::string> values;
     for (std::size_t first = 0; first < items.size();) {
-        std::size_t last = items.size();
+        std::size_t last = std::min(items.size(), first + widest);
         const std::string* mapped = nullptr;
         while (mapping != nullptr && mapped == nullptr && last > first) {
             --last;
@@ -167,7 +185,7 @@ std::optional<CsvLayout> CsvLayout::from_header(const RulePack& pack,
 // What the header `text` holds under `map`, or as a fact id; nullopt when it names no fact.
 std::optional<CsvLayout::Column>
 CsvLayout::column_for(const RulePack& pack, const ColumnMap* map, std::string text) {
-    Column column{std::move(text), Role::fact, 0, nullptr, {}};
+    Column column{std::move(text), Role::fact, 0, nullptr, 1, {}};
     const std::string key = match_key(column.header);
     std::string fact_id = key;
     if (map != nullptr) {
@@ -179,6 +197,7 @@ CsvLayout::column_for(const RulePack& pack, const ColumnMap* map, std::string te
         }
         if (const auto found = map->columns.find(key); found != map->columns.end()) {
             column.mapping = &found->second;
+            column.widest_answer = widest_answer(column.mapping);
             fact_id = found->second.fact;
         }
     }
@@ -359,7 +378,7 @@ void CsvLayout::read_cell(const RulePack& pack,
     }
     const Fact& fact = pack.facts[column.fact];
     const std::string value = fact.type == FactType::site_list
-                                  ? mapped_items(text, column.mapping)
+                                  ? mapped_items(text, column.mapping, column.widest_answer)
                                   : mapped_answer(text, column.mapping);
     if (value.empty()) {
         return; // only separators: unanswered

@@ -40,7 +40,8 @@ class CsvLayout {
         Role role = Role::fact;
         std::uint32_t fact = 0;
         const ColumnMapping* mapping = nullptr;
-        std::string meta_name; ///< the header as the map writes it, for `meta`
+        std::size_t widest_answer = 1; ///< the most multi-select items one mapped answer spans
+        std::string meta_name;         ///< the header as the map writes it, for `meta`
     };
 
     static std::optional<Column>
