@@ -97,7 +97,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         contra::BatchRecord header;
         source = contra::csv_records(input, header);
         contra::Diagnostics diagnostics;
-        layout = contra::CsvLayout::from_header(pack, header, nullptr, name, diagnostics);
+        layout = contra::CsvLayout::from_header(
+            pack, header, nullptr, contra::TextEncoding::utf8, name, diagnostics);
         if (!layout) {
             return 0;
         }

@@ -44,6 +44,12 @@ documents.append(("id", json.loads(run("check", "tests/e2e/check-id-json/profile
 batches = [("batch ndjson", ["batch", "tests/data/batch/intake.ndjson"]),
            ("batch yaml", ["batch", "tests/data/batch/intake.yaml"]),
            ("batch csv", ["batch", "examples/batch/intake.csv", "--columns", "examples/batch/columns.yaml"])]
+# The web-form exports: lines with `meta`, and error lines (not UTF-8, an unknown site) with it.
+for form, options in [("google-forms", []), ("jotform", []),
+                      ("microsoft-forms", ["--encoding", "windows-1252"]), ("microsoft-forms", [])]:
+    batches.append((f"batch {form} {' '.join(options)}",
+                    ["batch", f"examples/forms/{form}/responses.csv",
+                     "--columns", f"examples/forms/{form}/columns.yaml", *options]))
 batches += [(f"{name} --detail ids", [*args, "--detail", "ids"]) for name, args in batches]
 kinds = set()
 for name, args in batches:

@@ -14,8 +14,10 @@ struct BatchRecord {
     std::int64_t line = 0;  ///< where the record starts in the input, 1-based
     std::string text;
     std::vector<std::string> cells;
-    std::string error;     ///< set when the record could not even be cut out
-    bool too_long = false; ///< the error is a limit, not malformed input
+    std::string error;           ///< set when the record could not even be cut out
+    bool too_long = false;       ///< the error is a limit, not malformed input
+    bool wrong_encoding = false; ///< the error is the text's encoding, not its CSV
+    std::size_t error_cell = 0;  ///< the 1-based CSV cell the error is in; 0: the row as a whole
     /// Rows lost inside this bad one (a CSV quote never closed): each is a bad record too.
     std::size_t rows_swallowed = 0;
 };

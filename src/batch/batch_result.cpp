@@ -25,12 +25,21 @@ constexpr std::array<std::optional<Verdict>, 7> k_outcomes_by_urgency{
     Verdict::do_not_massage,
     Verdict::emergency};
 
-// `{"record":N` and `,"id":…` when the record has one: the members every line starts with.
-void append_head(std::size_t number, const std::optional<std::string>& id, std::string& out) {
+// `{"record":N`, `,"id":…` when the record has one and `,"meta":{…}` when it carries any:
+// the members every line starts with.
+void append_head(std::size_t number, const RecordProfile& record, std::string& out) {
     out += fmt::format("{{\"record\":{}", number);
-    if (id) {
+    if (record.id) {
         out += ",\"id\":";
-        out += to_compact_json(*id);
+        out += to_compact_json(*record.id);
+    }
+    if (!record.meta.empty()) {
+        ordered_json meta = ordered_json::object();
+        for (const auto& [header, cell] : record.meta) {
+            meta[header] = cell;
+        }
+        out += ",\"meta\":";
+        out += to_compact_json(meta);
     }
 }
 
@@ -42,7 +51,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                                      const RecordProfile& record,
                                      ReportDetail detail,
                                      std::string& out) {
-    append_head(number, record.id, out);
+    append_head(number, record, out);
     if (!record.profile) {
         ordered_json errors = ordered_json::array();
         for (const Diagnostic& diagnostic : record.diagnostics.items()) {

@@ -17,7 +17,10 @@ namespace {
 // malformed row costs only itself: the parser starts afresh on the next line.
 class CsvRecords final : public RecordSource {
   public:
-    explicit CsvRecords(std::istream& in) : m_lines(in, k_max_file_size) { reset_parser(); }
+    CsvRecords(std::istream& in, TextEncoding encoding)
+        : m_lines(in, k_max_file_size), m_encoding(encoding) {
+        reset_parser();
+    }
     ~CsvRecords() override { csv_free(&m_parser); }
     CsvRecords(const CsvRecords&) = delete;
     CsvRecords& operator=(const CsvRecords&) = delete;
@@ -57,6 +60,9 @@ class CsvRecords final : public RecordSource {
             return;
         }
         const std::int64_t line = m_lines.line_number();
+        if (line == 1 && m_line.starts_with(k_byte_order_mark) && !skip_byte_order_mark()) {
+            return;
+        }
         const bool blank = m_line.find_first_not_of(" \t") == std::string::npos;
         if (!m_row_open && !blank) {
             m_row_open = true;
@@ -86,6 +92,21 @@ class CsvRecords final : public RecordSource {
         }
     }
 
+    // A UTF-8 byte-order mark (Excel's "CSV UTF-8", JotForm) is no part of the first header.
+    // In a file declared in another encoding it says the declaration is wrong.
+    bool skip_byte_order_mark() {
+        if (m_encoding != TextEncoding::utf8) {
+            m_row.line = 1;
+            fail(fmt::format("the file starts with a UTF-8 byte-order mark, so it is UTF-8, not "
+                             "{}; leave out --encoding",
+                             to_string(m_encoding)));
+            m_ready.back().wrong_encoding = true;
+            return false;
+        }
+        m_line.erase(0, k_byte_order_mark.size());
+        return true;
+    }
+
     void fail(std::string message, bool too_long = false) {
         BatchRecord bad;
         bad.too_long = too_long;
@@ -102,6 +123,7 @@ class CsvRecords final : public RecordSource {
     void fail_unclosed_quote(std::string_view where) {
         const std::int64_t field_line = m_field_line;
         const std::size_t swallowed = m_lines_after_field;
+        const std::size_t cell = m_row.cells.size() + 1;
         fail(fmt::format("a quoted cell that starts on line {} is not closed {}; {} line{} after "
                          "it {} read into the cell and not checked (a quote inside a quoted "
                          "cell is written \"\")",
@@ -111,6 +133,7 @@ class CsvRecords final : public RecordSource {
                          swallowed == 1 ? "" : "s",
                          swallowed == 1 ? "was" : "were"));
         m_ready.back().line = field_line;
+        m_ready.back().error_cell = cell;
         m_ready.back().rows_swallowed = swallowed;
     }
 
@@ -135,7 +158,10 @@ class CsvRecords final : public RecordSource {
         records->m_lines_after_field = 0;
     }
 
+    static constexpr std::string_view k_byte_order_mark = "\xEF\xBB\xBF";
+
     LineReader m_lines;
+    TextEncoding m_encoding;
     csv_parser m_parser{};
     std::string m_line;
     BatchRecord m_row;
@@ -150,8 +176,9 @@ class CsvRecords final : public RecordSource {
 
 } // namespace
 
-std::unique_ptr<RecordSource> csv_records(std::istream& in, BatchRecord& header) {
-    auto records = std::make_unique<CsvRecords>(in);
+std::unique_ptr<RecordSource>
+csv_records(std::istream& in, BatchRecord& header, TextEncoding encoding) {
+    auto records = std::make_unique<CsvRecords>(in, encoding);
     if (!records->next(header)) {
         header.error = "the CSV file is empty; expected a header row of fact ids or column names";
     }

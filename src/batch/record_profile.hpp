@@ -7,6 +7,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace contra {
 
@@ -16,6 +18,8 @@ struct RecordProfile {
     std::optional<Profile> profile;
     Diagnostics diagnostics;
     std::optional<std::string> id;
+    /// A CSV record's columns echoed under `meta` (the column map's `meta:`): header, cell.
+    std::vector<std::pair<std::string, std::string>> meta;
 };
 
 /// A FHIR QuestionnaireResponse on one NDJSON line; its resource `id` is the record's.

@@ -180,11 +180,13 @@ std::optional<ExitCode> open_csv(BatchInput& batch,
         }
         batch.map.emplace(std::move(std::get<ColumnMap>(map)));
     }
+    const TextEncoding encoding =
+        text_encoding_named(options.encoding).value_or(TextEncoding::utf8);
     BatchRecord header;
-    batch.source = csv_records(input, header);
+    batch.source = csv_records(input, header, encoding);
     Diagnostics diagnostics;
     batch.layout = CsvLayout::from_header(
-        pack, header, batch.map ? &*batch.map : nullptr, batch.name, diagnostics);
+        pack, header, batch.map ? &*batch.map : nullptr, encoding, batch.name, diagnostics);
     if (!batch.layout) {
         fmt::print(err,
                    "{}contra: error: the CSV header is invalid; nothing was checked\n",
@@ -213,6 +215,12 @@ std::optional<ExitCode> open_batch_input(BatchInput& batch,
         options.input_format == "auto" ? detect_format(options.input, input) : options.input_format;
     if (!options.columns.empty() && batch.format != "csv") {
         fmt::print(err, "contra: error: --columns applies to CSV input only\n");
+        return ExitCode::usage;
+    }
+    if (options.encoding != "utf-8" && batch.format != "csv") {
+        fmt::print(err,
+                   "contra: error: --encoding applies to CSV input only; NDJSON, YAML and FHIR "
+                   "are UTF-8\n");
         return ExitCode::usage;
     }
     if (batch.format == "csv") {
@@ -254,8 +262,16 @@ void add_batch_options(CLI::App& command, BatchOptions& options) {
         ->add_option("--columns",
                      options.columns,
                      "For CSV: a YAML file mapping header texts to fact ids and a form's answer "
-                     "texts to values (docs/batch.md)")
+                     "texts to values, naming the id column and the columns to ignore or to copy "
+                     "to each line under meta (docs/batch.md)")
         ->type_name("FILE");
+    batch
+        ->add_option("--encoding",
+                     options.encoding,
+                     "For CSV: the file's character encoding; a byte that is not in it makes its "
+                     "record an error line, never a replacement character")
+        ->transform(CLI::IsMember({"utf-8", "windows-1252", "latin-1"}, CLI::ignore_case))
+        ->option_text("utf-8|windows-1252|latin-1 (default: utf-8)");
     batch
         ->add_option("--jobs,-j",
                      options.jobs,

@@ -17,7 +17,8 @@ constexpr unsigned k_max_batch_jobs = 64;
 struct BatchOptions {
     std::string input = "-"; ///< a file, or - for standard input
     std::string input_format = "auto";
-    std::string columns;         ///< a column map for CSV
+    std::string columns;            ///< a column map for CSV
+    std::string encoding = "utf-8"; ///< of a CSV file: utf-8, windows-1252 or latin-1
     unsigned jobs = 0;           ///< 0: one per usable CPU (usable_cpus), at most k_max_batch_jobs
     std::string detail = "full"; ///< full or ids: what each result line carries
     std::string rules_dir;

@@ -46,7 +46,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> k_exampl
      "  contra questions --format fhir     a FHIR R4 Questionnaire\n"},
     {"batch",
      "  contra batch intake.ndjson > results.ndjson\n"
-     "  contra batch intake.csv --columns columns.yaml\n"},
+     "  contra batch intake.csv --columns columns.yaml\n"
+     "  contra batch export.csv --columns columns.yaml --encoding windows-1252\n"},
     {"lint", "  contra lint rules --werror         fail on warnings too\n"},
     {"completion", "  source <(contra completion bash)   complete in this shell\n"},
     {"help", "  contra help check                  the options of check and what it exits with\n"},

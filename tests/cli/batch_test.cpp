@@ -284,8 +284,10 @@ TEST(Batch, AnUnclosedQuoteIsNamedWhereItStartsAndTheRowsItSwallowedAreBad) {
     EXPECT_EQ(lines[1]["record"], 2);
     EXPECT_EQ(lines[1]["errors"][0]["code"], "csv-syntax");
     EXPECT_EQ(lines[1]["errors"][0]["line"], 4);
+    EXPECT_EQ(lines[1]["errors"][0]["column"], 2);
     EXPECT_EQ(lines[1]["errors"][0]["message"],
-              "a quoted cell that starts on line 4 is not closed by the end of the input; 2 "
+              "column 2 'leg_warmth': a quoted cell that starts on line 4 is not closed by the end "
+              "of the input; 2 "
               "lines after it were read into the cell and not checked (a quote inside a quoted "
               "cell is written \"\")");
     EXPECT_NE(run.err.find("4 profiles"), std::string::npos) << run.err;
@@ -301,6 +303,7 @@ TEST(Batch, AQuoteOpenedAfterAClosedCellIsNamedOnItsOwnLine) {
     const auto lines = lines_of(run.out);
     ASSERT_EQ(lines.size(), 1U) << run.out;
     EXPECT_EQ(lines[0]["errors"][0]["line"], 3);
+    EXPECT_EQ(lines[0]["errors"][0]["column"], 2);
     EXPECT_NE(run.err.find("2 profiles"), std::string::npos) << run.err;
 }
 
@@ -345,6 +348,52 @@ TEST(Batch, NothingToCheckIsAnErrorNotAClearance) {
     EXPECT_EQ(run.code, 65);
     EXPECT_EQ(run.out, "");
     EXPECT_NE(run.err.find("holds no profiles"), std::string::npos);
+}
+
+} // namespace
+} // namespace contra::cli
+
+namespace contra::cli {
+namespace {
+
+TEST(BatchForms, AByteOrderMarkAndCrlfLineEndsAreAccepted) {
+    const Outcome run = run_contra({"batch", "--input-format", "csv", "-"},
+                                   "\xEF\xBB\xBFid,modality,sudden_breathlessness\r\n"
+                                   "B-1,mld_legs,Yes\r\n");
+    const auto lines = lines_of(run.out);
+    ASSERT_EQ(lines.size(), 1U) << run.out << run.err;
+    EXPECT_EQ(lines[0]["id"], "B-1");
+    EXPECT_EQ(lines[0]["verdict"], "emergency");
+    EXPECT_EQ(run.code, 4);
+}
+
+TEST(BatchForms, Windows1252BytesAreAnErrorLineUnlessDeclared) {
+    const std::string csv = "id,modality,sudden_breathlessness\n"
+                            "W-1,mld_legs,N\xe9\n"
+                            "W-2,mld_legs,no\n";
+    const Outcome utf8 = run_contra({"batch", "--input-format", "csv", "-"}, csv);
+    const auto lines = lines_of(utf8.out);
+    ASSERT_EQ(lines.size(), 2U) << utf8.out;
+    EXPECT_FALSE(lines[0].contains("verdict"));
+    EXPECT_EQ(lines[0]["errors"][0]["code"], "bad-encoding");
+    EXPECT_EQ(lines[0]["errors"][0]["line"], 2);
+    EXPECT_EQ(lines[0]["errors"][0]["column"], 3);
+    EXPECT_EQ(utf8.out.find("\xef\xbf\xbd"), std::string::npos) << "never U+FFFD";
+    EXPECT_EQ(utf8.code, 65);
+    const Outcome declared =
+        run_contra({"batch", "--input-format", "csv", "--encoding", "windows-1252", "-"}, csv);
+    const auto decoded = lines_of(declared.out);
+    ASSERT_EQ(decoded.size(), 2U) << declared.out;
+    EXPECT_EQ(decoded[0]["errors"][0]["code"], "bad-value"); // 'Né' is read, and is no answer
+    EXPECT_NE(decoded[0]["errors"][0]["message"].get<std::string>().find("N\xc3\xa9"),
+              std::string::npos);
+}
+
+TEST(BatchForms, EncodingIsForCsvOnly) {
+    const Outcome run =
+        run_contra({"batch", "--input-format", "ndjson", "--encoding", "latin-1", "-"}, "{}\n");
+    EXPECT_EQ(run.code, 64);
+    EXPECT_NE(run.err.find("--encoding applies to CSV input only"), std::string::npos) << run.err;
 }
 
 } // namespace
