@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::array<std::string_view, 2> k_schemes{"https://", "http://"};
 
-char ascii_lower(char c) {
+char lowercase_ascii_char(char c) {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
@@ -19,12 +19,12 @@ std::string url_host(std::string_view url) {
     for (std::string_view scheme : k_schemes) {
         if (url.size() > scheme.size() &&
             std::equal(scheme.begin(), scheme.end(), url.begin(), [](char a, char b) {
-                return a == ascii_lower(b);
+                return a == lowercase_ascii_char(b);
             })) {
             std::string_view rest = url.substr(scheme.size());
             rest = rest.substr(0, rest.find_first_of("/:?#"));
             std::string host(rest);
-            std::transform(host.begin(), host.end(), host.begin(), ascii_lower);
+            std::transform(host.begin(), host.end(), host.begin(), lowercase_ascii_char);
             return host;
         }
     }
@@ -55,13 +55,13 @@ bool host_is_on(std::string_view host, std::string_view domain) {
     }
     if (host.size() == domain.size()) {
         return std::equal(host.begin(), host.end(), domain.begin(), [](char a, char b) {
-            return a == ascii_lower(b);
+            return a == lowercase_ascii_char(b);
         });
     }
     const std::string_view tail = host.substr(host.size() - domain.size());
     return host[host.size() - domain.size() - 1] == '.' &&
            std::equal(tail.begin(), tail.end(), domain.begin(), [](char a, char b) {
-               return a == ascii_lower(b);
+               return a == lowercase_ascii_char(b);
            });
 }
 
