@@ -41,6 +41,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                                      std::size_t number,
                                      const RecordProfile& record,
                                      ReportDetail detail,
+                                     Report& report,
                                      std::string& out) {
     append_head(number, record.id, out);
     if (!record.profile) {
@@ -60,7 +61,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
         out += "}\n";
         return std::nullopt;
     }
-    const Report report = evaluate(pack, *record.profile);
+    evaluate(pack, *record.profile, report);
     out += ',';
     writer.append_members(report, detail, out);
     out += "}\n";

@@ -63,12 +63,13 @@ ChunkResult screen_chunk(const RulePack& pack,
                          const StopFlags& stop) {
     ChunkResult result;
     result.text.reserve(chunk.size() * k_typical_line_bytes);
+    Report report;
     for (BatchRecord& record : chunk) {
         if (stop.any()) {
             break;
         }
         const std::optional<Verdict> verdict =
-            screen_record(pack, writer, record.number, read(record), detail, result.text);
+            screen_record(pack, writer, record.number, read(record), detail, report, result.text);
         if (verdict) {
             ++result.counts.verdicts[static_cast<std::size_t>(*verdict)];
         } else {

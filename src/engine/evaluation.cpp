@@ -44,6 +44,11 @@ const std::vector<std::uint32_t>& FactMarks::sorted() {
     return m_facts;
 }
 
+void FactMarks::reset(std::size_t facts) {
+    clear();
+    m_marked.resize(facts, 0);
+}
+
 void FactMarks::clear() {
     for (const std::uint32_t fact : m_facts) {
         m_marked[fact] = 0;
@@ -51,12 +56,21 @@ void FactMarks::clear() {
     m_facts.clear();
 }
 
-Evaluation::Evaluation(const RulePack& pack, const Profile& profile, Assumptions assumptions)
-    : m_pack(pack), m_values(profile.answers), m_predicates(pack.predicates.size(), -1),
-      m_assumptions(assumptions) {
+Evaluation::Evaluation(const RulePack& pack, const Profile& profile, Assumptions assumptions) {
+    reset(pack, profile, assumptions);
+}
+
+void Evaluation::reset(const RulePack& pack, const Profile& profile, Assumptions assumptions) {
+    m_pack = &pack;
+    m_assumptions = assumptions;
+    m_values_final = false;
+    m_values.assign(profile.answers.begin(), profile.answers.end());
     m_values.resize(pack.facts.size());
+    m_predicates.assign(pack.predicates.size(), -1);
+    m_assumed.clear();
     resolve_unknowns();
     m_conditions.assign(pack.conditions.size(), -1);
+    // Bounds are read only once known, so they need no clearing.
     m_sites.resize(pack.site_exprs.size());
     m_sites_known.assign(pack.site_exprs.size(), 0);
     m_values_final = true;
@@ -84,7 +98,7 @@ SiteBounds Evaluation::sites(std::uint32_t index) {
 }
 
 Tri Evaluation::evaluate_condition(std::uint32_t index) {
-    const Condition& node = m_pack.conditions[index];
+    const Condition& node = m_pack->conditions[index];
     switch (node.kind) {
     case ConditionKind::all: {
         Tri result = Tri::yes;
@@ -128,14 +142,14 @@ Tri Evaluation::evaluate_condition(std::uint32_t index) {
 }
 
 SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
-    const SiteExpr& expr = m_pack.site_exprs[index];
+    const SiteExpr& expr = m_pack->site_exprs[index];
     switch (expr.kind) {
     case SiteExprKind::fact: {
         const Value& value = m_values[expr.fact];
         if (value.kind == ValueKind::sites) {
             return {value.sites, value.sites};
         }
-        return {{}, m_pack.sites.all()};
+        return {{}, m_pack->sites.all()};
     }
     case SiteExprKind::literal:
         return {expr.literal, expr.literal};
@@ -149,7 +163,7 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
     }
     case SiteExprKind::with_distal: {
         const SiteBounds inner = sites(child(expr.first, 0));
-        return {m_pack.sites.with_distal(inner.lower), m_pack.sites.with_distal(inner.upper)};
+        return {m_pack->sites.with_distal(inner.lower), m_pack->sites.with_distal(inner.upper)};
     }
     case SiteExprKind::whole_limb_of:
         return whole_limb_of(expr);
@@ -175,14 +189,14 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
         return holds == Tri::yes ? inner : SiteBounds{{}, inner.upper};
     }
     }
-    return {{}, m_pack.sites.all()};
+    return {{}, m_pack->sites.all()};
 }
 
 void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
     if (condition(index) != Tri::unknown) {
         return;
     }
-    const Condition& node = m_pack.conditions[index];
+    const Condition& node = m_pack->conditions[index];
     switch (node.kind) {
     case ConditionKind::all:
     case ConditionKind::any:
@@ -198,7 +212,7 @@ void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
         needed.insert(node.fact);
         return;
     case ConditionKind::predicate:
-        collect_needs(m_pack.predicates[node.target].condition, needed);
+        collect_needs(m_pack->predicates[node.target].condition, needed);
         return;
     case ConditionKind::has_sites:
         collect_site_needs(node.target, needed);
@@ -207,7 +221,7 @@ void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
 }
 
 std::uint32_t Evaluation::child(std::uint32_t first, std::uint32_t i) const {
-    return m_pack.children[first + i];
+    return m_pack->children[first + i];
 }
 
 Tri Evaluation::choice_in(const Condition& node) const {
@@ -223,15 +237,15 @@ Tri Evaluation::choice_in(const Condition& node) const {
 Tri Evaluation::predicate(std::uint32_t index) {
     if (m_predicates[index] < 0) {
         m_predicates[index] =
-            static_cast<std::int8_t>(condition(m_pack.predicates[index].condition));
+            static_cast<std::int8_t>(condition(m_pack->predicates[index].condition));
     }
     return static_cast<Tri>(m_predicates[index]);
 }
 
 SiteBounds Evaluation::whole_limb_of(const SiteExpr& expr) {
     const SiteBounds inner = sites(child(expr.first, 0));
-    const SiteSet lower_limbs = m_pack.sites.whole_limbs_of(inner.lower);
-    const SiteSet upper_limbs = m_pack.sites.whole_limbs_of(inner.upper);
+    const SiteSet lower_limbs = m_pack->sites.whole_limbs_of(inner.lower);
+    const SiteSet upper_limbs = m_pack->sites.whole_limbs_of(inner.upper);
     const SiteBounds otherwise = expr.otherwise != 0 ? sites(expr.otherwise - 1) : SiteBounds{};
     if (!lower_limbs.empty()) {
         return {lower_limbs, upper_limbs};
@@ -243,7 +257,7 @@ SiteBounds Evaluation::whole_limb_of(const SiteExpr& expr) {
 }
 
 void Evaluation::collect_site_needs(std::uint32_t index, FactMarks& needed) {
-    const SiteExpr& expr = m_pack.site_exprs[index];
+    const SiteExpr& expr = m_pack->site_exprs[index];
     if (sites(index).certain()) {
         return;
     }
@@ -255,7 +269,7 @@ void Evaluation::collect_site_needs(std::uint32_t index, FactMarks& needed) {
     }
     if ((expr.kind == SiteExprKind::in_area || expr.kind == SiteExprKind::outside_area) &&
         !m_area.certain()) {
-        needed.insert(m_pack.modality_fact); // the modality settles the area by default
+        needed.insert(m_pack->modality_fact); // the modality settles the area by default
     }
     if (expr.kind == SiteExprKind::when) {
         collect_needs(expr.condition, needed);
@@ -269,31 +283,32 @@ void Evaluation::collect_site_needs(std::uint32_t index, FactMarks& needed) {
 }
 
 void Evaluation::resolve_area() {
-    const Value& area = m_values[m_pack.area_fact];
-    const Value& modality = m_values[m_pack.modality_fact];
+    const Value& area = m_values[m_pack->area_fact];
+    const Value& modality = m_values[m_pack->modality_fact];
     if (area.kind == ValueKind::sites) {
         m_area = {area.sites, area.sites};
         return;
     }
-    m_area = {{}, m_pack.sites.all()};
-    if (modality.kind != ValueKind::choice || modality.choice >= m_pack.modalities.size()) {
+    m_area = {{}, m_pack->sites.all()};
+    if (modality.kind != ValueKind::choice || modality.choice >= m_pack->modalities.size()) {
         return;
     }
     // The default area follows from the answered modality, so it stands even on the answers
     // alone: it is listed as assumed, but no finding counts it among its assumed facts.
-    const SiteSet& fallback = m_pack.modalities[modality.choice].default_area;
+    const SiteSet& fallback = m_pack->modalities[modality.choice].default_area;
     m_area = {fallback, fallback};
-    m_values[m_pack.area_fact] = Value::of_sites(fallback);
-    m_assumed.push_back({m_pack.area_fact, m_values[m_pack.area_fact], true});
+    m_values[m_pack->area_fact] = Value::of_sites(fallback);
+    m_assumed.push_back({m_pack->area_fact, m_values[m_pack->area_fact], true});
 }
 
 void Evaluation::resolve_unknowns() {
     resolve_area();
     const bool apply = m_assumptions == Assumptions::apply;
-    std::vector<std::uint32_t> conditional;
-    for (std::uint32_t i = 0; i < m_pack.facts.size(); ++i) {
-        const Fact& fact = m_pack.facts[i];
-        if (!m_values[i].is_unknown() || i == m_pack.area_fact) {
+    std::vector<std::uint32_t>& conditional = m_follow_ups;
+    conditional.clear();
+    for (std::uint32_t i = 0; i < m_pack->facts.size(); ++i) {
+        const Fact& fact = m_pack->facts[i];
+        if (!m_values[i].is_unknown() || i == m_pack->area_fact) {
             continue;
         }
         if (fact.assume_when != 0) {
@@ -328,7 +343,7 @@ void Evaluation::resolve_unknowns() {
 }
 
 void Evaluation::resolve_follow_up(std::uint32_t fact_index) {
-    const Fact& fact = m_pack.facts[fact_index];
+    const Fact& fact = m_pack->facts[fact_index];
     if (fact.assume_when != 0 && condition(fact.assume_when - 1) == Tri::yes) {
         if (m_assumptions == Assumptions::apply) {
             m_values[fact_index] = fact.assumed;

@@ -24,7 +24,11 @@ struct SiteBounds {
 /// it is emptied in time proportional to what it holds, not to the vocabulary.
 class FactMarks {
   public:
+    FactMarks() = default;
     explicit FactMarks(std::size_t facts) : m_marked(facts, 0) {}
+
+    /// Empties the set and sizes it for a vocabulary of `facts`.
+    void reset(std::size_t facts);
 
     void insert(std::uint32_t fact) {
         if (m_marked[fact] == 0) {
@@ -54,6 +58,13 @@ class Evaluation {
     Evaluation(const RulePack& pack,
                const Profile& profile,
                Assumptions assumptions = Assumptions::apply);
+    /// An evaluation of nothing yet, to be reset() for each profile: it keeps its tables.
+    Evaluation() = default;
+
+    /// Evaluates another profile, reusing the tables this evaluation has allocated.
+    void reset(const RulePack& pack,
+               const Profile& profile,
+               Assumptions assumptions = Assumptions::apply);
 
     /// The value of condition `index` of the pack's arena.
     Tri condition(std::uint32_t index);
@@ -79,7 +90,7 @@ class Evaluation {
     void resolve_unknowns();
     void resolve_follow_up(std::uint32_t fact);
 
-    const RulePack& m_pack;
+    const RulePack* m_pack = nullptr;
     std::vector<Value> m_values;
     std::vector<std::int8_t> m_predicates; ///< cached Tri per predicate, -1 when not yet known
     // Once every unknown is resolved the values no longer change, and each condition and site
@@ -90,7 +101,8 @@ class Evaluation {
     std::vector<std::uint8_t> m_sites_known;
     SiteBounds m_area;
     std::vector<Assumption> m_assumed;
-    Assumptions m_assumptions;
+    std::vector<std::uint32_t> m_follow_ups; ///< unanswered facts with a condition, while resolving
+    Assumptions m_assumptions = Assumptions::apply;
 };
 
 } // namespace contra::detail
