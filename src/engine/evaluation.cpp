@@ -37,10 +37,24 @@ Tri compare(NumberOp op, double left, double right) {
     return Tri::unknown;
 }
 
+// Cache flags: a value is known; its computation read a fact on which shared evaluations differ.
+constexpr std::uint8_t k_known = 1;
+constexpr std::uint8_t k_read_differing = 4; // above every Tri
+constexpr std::uint8_t k_tri_bits = 3;
+
 } // namespace
 
 const std::vector<std::uint32_t>& FactMarks::sorted() {
-    std::sort(m_facts.begin(), m_facts.end());
+    // Usually a handful of facts: an insertion sort, without std::sort's set-up.
+    if (m_facts.size() > 16) {
+        std::sort(m_facts.begin(), m_facts.end());
+        return m_facts;
+    }
+    for (std::size_t i = 1; i < m_facts.size(); ++i) {
+        for (std::size_t j = i; j > 0 && m_facts[j - 1] > m_facts[j]; --j) {
+            std::swap(m_facts[j - 1], m_facts[j]);
+        }
+    }
     return m_facts;
 }
 
@@ -64,16 +78,26 @@ void Evaluation::reset(const RulePack& pack, const Profile& profile, Assumptions
     m_pack = &pack;
     m_assumptions = assumptions;
     m_values_final = false;
+    m_shared_from = nullptr;
+    m_read_differing = false;
+    m_differs.assign(pack.facts.size(), 0);
     m_values.assign(profile.answers.begin(), profile.answers.end());
     m_values.resize(pack.facts.size());
     m_predicates.assign(pack.predicates.size(), -1);
     m_assumed.clear();
+    // Bounds are read only once computed, so they need no clearing.
+    m_sites.resize(pack.site_exprs.size());
     resolve_unknowns();
     m_conditions.assign(pack.conditions.size(), -1);
-    // Bounds are read only once known, so they need no clearing.
-    m_sites.resize(pack.site_exprs.size());
     m_sites_known.assign(pack.site_exprs.size(), 0);
     m_values_final = true;
+}
+
+void Evaluation::share_with(Evaluation& other) {
+    for (std::size_t fact = 0; fact < m_values.size(); ++fact) {
+        other.m_differs[fact] = m_values[fact] == other.m_values[fact] ? 0 : 1;
+    }
+    m_shared_from = &other;
 }
 
 Tri Evaluation::condition(std::uint32_t index) {
@@ -81,20 +105,50 @@ Tri Evaluation::condition(std::uint32_t index) {
         return evaluate_condition(index);
     }
     if (m_conditions[index] < 0) {
-        m_conditions[index] = static_cast<std::int8_t>(evaluate_condition(index));
+        const bool outer_read_differing = m_read_differing;
+        m_read_differing = false;
+        const Tri value = computed_condition(index);
+        m_conditions[index] = static_cast<std::int8_t>(static_cast<std::uint8_t>(value) |
+                                                       (m_read_differing ? k_read_differing : 0));
+        m_read_differing = outer_read_differing;
     }
-    return static_cast<Tri>(m_conditions[index]);
+    const auto cached = static_cast<std::uint8_t>(m_conditions[index]);
+    m_read_differing |= (cached & k_read_differing) != 0;
+    return static_cast<Tri>(cached & k_tri_bits);
 }
 
-SiteBounds Evaluation::sites(std::uint32_t index) {
+Tri Evaluation::computed_condition(std::uint32_t index) {
+    if (m_shared_from != nullptr) {
+        const std::int8_t there = m_shared_from->m_conditions[index];
+        if (there >= 0 && (static_cast<std::uint8_t>(there) & k_read_differing) == 0) {
+            return static_cast<Tri>(static_cast<std::uint8_t>(there) & k_tri_bits);
+        }
+    }
+    return evaluate_condition(index);
+}
+
+const SiteBounds& Evaluation::sites(std::uint32_t index) {
     if (!m_values_final) {
-        return evaluate_sites(index);
+        m_sites[index] = evaluate_sites(index);
+        return m_sites[index];
     }
     if (m_sites_known[index] == 0) {
-        m_sites[index] = evaluate_sites(index);
-        m_sites_known[index] = 1;
+        const bool outer_read_differing = m_read_differing;
+        m_read_differing = false;
+        compute_sites(index);
+        m_sites_known[index] = k_known | (m_read_differing ? k_read_differing : 0);
+        m_read_differing = outer_read_differing;
     }
+    m_read_differing |= (m_sites_known[index] & k_read_differing) != 0;
     return m_sites[index];
+}
+
+void Evaluation::compute_sites(std::uint32_t index) {
+    if (m_shared_from != nullptr && m_shared_from->m_sites_known[index] == k_known) {
+        m_sites[index] = m_shared_from->m_sites[index];
+        return;
+    }
+    m_sites[index] = evaluate_sites(index);
 }
 
 Tri Evaluation::evaluate_condition(std::uint32_t index) {
@@ -119,6 +173,7 @@ Tri Evaluation::evaluate_condition(std::uint32_t index) {
     case ConditionKind::choice_in:
         return choice_in(node);
     case ConditionKind::number_compare: {
+        read_fact(node.fact);
         const Value& value = m_values[node.fact];
         if (value.kind == ValueKind::unknown) {
             return Tri::unknown;
@@ -131,7 +186,7 @@ Tri Evaluation::evaluate_condition(std::uint32_t index) {
     case ConditionKind::predicate:
         return predicate(node.target);
     case ConditionKind::has_sites: {
-        const SiteBounds bounds = sites(node.target);
+        const SiteBounds& bounds = sites(node.target);
         if (!bounds.lower.empty()) {
             return Tri::yes;
         }
@@ -145,6 +200,7 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
     const SiteExpr& expr = m_pack->site_exprs[index];
     switch (expr.kind) {
     case SiteExprKind::fact: {
+        read_fact(expr.fact);
         const Value& value = m_values[expr.fact];
         if (value.kind == ValueKind::sites) {
             return {value.sites, value.sites};
@@ -154,15 +210,19 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
     case SiteExprKind::literal:
         return {expr.literal, expr.literal};
     case SiteExprKind::in_area: {
-        const SiteBounds inner = sites(child(expr.first, 0));
+        read_fact(m_pack->area_fact);
+        read_fact(m_pack->modality_fact);
+        const SiteBounds& inner = sites(child(expr.first, 0));
         return {inner.lower & m_area.lower, inner.upper & m_area.upper};
     }
     case SiteExprKind::outside_area: {
-        const SiteBounds inner = sites(child(expr.first, 0));
+        read_fact(m_pack->area_fact);
+        read_fact(m_pack->modality_fact);
+        const SiteBounds& inner = sites(child(expr.first, 0));
         return {inner.lower - m_area.upper, inner.upper - m_area.lower};
     }
     case SiteExprKind::with_distal: {
-        const SiteBounds inner = sites(child(expr.first, 0));
+        const SiteBounds& inner = sites(child(expr.first, 0));
         return {m_pack->sites.with_distal(inner.lower), m_pack->sites.with_distal(inner.upper)};
     }
     case SiteExprKind::whole_limb_of:
@@ -171,7 +231,7 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
     case SiteExprKind::intersection: {
         SiteBounds result = sites(child(expr.first, 0));
         for (std::uint32_t i = 1; i < expr.count; ++i) {
-            const SiteBounds next = sites(child(expr.first, i));
+            const SiteBounds& next = sites(child(expr.first, i));
             if (expr.kind == SiteExprKind::union_of) {
                 result = {result.lower | next.lower, result.upper | next.upper};
             } else {
@@ -185,7 +245,7 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
         if (holds == Tri::no) {
             return {};
         }
-        const SiteBounds inner = sites(child(expr.first, 0));
+        const SiteBounds& inner = sites(child(expr.first, 0));
         return holds == Tri::yes ? inner : SiteBounds{{}, inner.upper};
     }
     }
@@ -224,7 +284,8 @@ std::uint32_t Evaluation::child(std::uint32_t first, std::uint32_t i) const {
     return m_pack->children[first + i];
 }
 
-Tri Evaluation::choice_in(const Condition& node) const {
+Tri Evaluation::choice_in(const Condition& node) {
+    read_fact(node.fact);
     const Value& value = m_values[node.fact];
     if (value.kind == ValueKind::unknown) {
         return Tri::unknown;
@@ -235,6 +296,9 @@ Tri Evaluation::choice_in(const Condition& node) const {
 }
 
 Tri Evaluation::predicate(std::uint32_t index) {
+    if (m_values_final) {
+        return condition(m_pack->predicates[index].condition);
+    }
     if (m_predicates[index] < 0) {
         m_predicates[index] =
             static_cast<std::int8_t>(condition(m_pack->predicates[index].condition));
@@ -243,7 +307,7 @@ Tri Evaluation::predicate(std::uint32_t index) {
 }
 
 SiteBounds Evaluation::whole_limb_of(const SiteExpr& expr) {
-    const SiteBounds inner = sites(child(expr.first, 0));
+    const SiteBounds& inner = sites(child(expr.first, 0));
     const SiteSet lower_limbs = m_pack->sites.whole_limbs_of(inner.lower);
     const SiteSet upper_limbs = m_pack->sites.whole_limbs_of(inner.upper);
     const SiteBounds otherwise = expr.otherwise != 0 ? sites(expr.otherwise - 1) : SiteBounds{};

@@ -92,13 +92,14 @@ class AnswersAlone {
   public:
     AnswersAlone(const RulePack& pack,
                  const Profile& profile,
-                 const std::vector<Assumption>& assumptions,
+                 detail::Evaluation& full,
                  Scratch& scratch)
         : m_evaluation(scratch.answers_alone), m_assumed(scratch.assumed),
           m_needs(scratch.assumed_needs) {
         m_evaluation.reset(pack, profile, detail::Assumptions::withhold);
+        m_evaluation.share_with(full);
         m_assumed.assign(pack.facts.size(), false);
-        for (const Assumption& assumption : assumptions) {
+        for (const Assumption& assumption : full.assumptions()) {
             m_assumed[assumption.fact] = !assumption.is_default_area;
         }
         m_needs.reset(pack.facts.size());
@@ -327,7 +328,7 @@ void evaluate(const RulePack& pack, const Profile& profile, Report& report) {
         assess(pack, evaluation, nullptr, Parts::all, scratch, report);
         return;
     }
-    AnswersAlone answers_alone(pack, profile, evaluation.assumptions(), scratch);
+    AnswersAlone answers_alone(pack, profile, evaluation, scratch);
     assess(pack, evaluation, &answers_alone, Parts::all, scratch, report);
     // Only the verdict on the answers alone is needed, unless it differs: then also the
     // questions it leaves open.
