@@ -194,8 +194,9 @@ void add_open_questions(const RulePack& pack,
     }
     sort_most_severe_first(report.could_fire,
                            [](const CouldFire& could_fire) { return could_fire.level; });
-    report.unanswered.reserve(needed.sorted().size());
-    for (const std::uint32_t fact : needed.sorted()) {
+    const std::vector<std::uint32_t>& open = needed.sorted();
+    report.unanswered.reserve(open.size());
+    for (const std::uint32_t fact : open) {
         report.unanswered.push_back({fact, reach[fact]});
     }
     sort_most_severe_first(report.unanswered,
