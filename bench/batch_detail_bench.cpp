@@ -6,9 +6,11 @@
 // machine shared with other work the clock also counts time contra waited for the core).
 // Run it pinned to one core, so that the figure is one core's:
 //
-//   taskset -c 0 contra-batch-detail-bench CONTRA PROFILES [RUNS] [FOLDER]
+//   taskset -c 0 contra-batch-detail-bench CONTRA[,CONTRA...] PROFILES [RUNS] [FOLDER]
 //
-// The two inputs are written to FOLDER (default: the current folder).
+// Several binaries, comma-separated (say, before and after a change), are run in turn on each
+// input, so that each round of the comparison shares the machine's state. The two inputs are
+// written to FOLDER (default: the current folder).
 #include "cli/bundled_pack.hpp"
 #include "output/answer_json.hpp"
 #include "pack/pack_codec.hpp"
@@ -18,7 +20,6 @@
 #include <fmt/os.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <fcntl.h>
@@ -29,6 +30,7 @@
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -37,6 +39,7 @@ using contra::Fact;
 using contra::RulePack;
 
 struct Case {
+    std::string contra;
     std::string name;
     std::string input;
     std::string detail;
@@ -51,7 +54,8 @@ double seconds_of(const timeval& time) {
 
 // Runs `contra batch INPUT --jobs 1 --detail DETAIL` with its output into `out_fd`; exits the
 // bench when contra fails (a verdict's exit code is fine). Returns the CPU seconds it used.
-double run_contra(const std::string& contra, const Case& run, int out_fd) {
+double run_contra(const Case& run, int out_fd) {
+    const std::string& contra = run.contra;
     const pid_t child = fork();
     if (child == 0) {
         const int null = open("/dev/null", O_WRONLY);
@@ -84,21 +88,21 @@ struct Timing {
     double cpu = 0;
 };
 
-Timing time_of(const std::string& contra, const Case& run) {
+Timing time_of(const Case& run) {
     const int null = open("/dev/null", O_WRONLY);
     const auto start = std::chrono::steady_clock::now();
     Timing timing;
-    timing.cpu = run_contra(contra, run, null);
+    timing.cpu = run_contra(run, null);
     timing.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     close(null);
     return timing;
 }
 
 // One more run, its output into a file, to count the bytes it wrote.
-double bytes_per_line(const std::string& contra, const Case& run, std::size_t profiles) {
+double bytes_per_line(const Case& run, std::size_t profiles) {
     const std::string path = run.input + "." + run.detail + ".out";
     const int file = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    run_contra(contra, run, file);
+    run_contra(run, file);
     const off_t size = lseek(file, 0, SEEK_END);
     close(file);
     unlink(path.c_str());
@@ -146,6 +150,18 @@ nlohmann::ordered_json fully_answered(const RulePack& pack,
     return json;
 }
 
+std::vector<std::string> split_on_commas(const std::string& text) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t comma = text.find(','); comma != std::string::npos;
+         comma = text.find(',', start)) {
+        parts.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    parts.push_back(text.substr(start));
+    return parts;
+}
+
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values[values.size() / 2];
@@ -156,11 +172,11 @@ double median(std::vector<double> values) {
 int main(int argc, char** argv) {
     if (argc < 3) {
         fmt::print(stderr,
-                   "usage: taskset -c 0 contra-batch-detail-bench CONTRA PROFILES [RUNS] "
-                   "[FOLDER]\n");
+                   "usage: taskset -c 0 contra-batch-detail-bench CONTRA[,CONTRA...] PROFILES "
+                   "[RUNS] [FOLDER]\n");
         return EXIT_FAILURE;
     }
-    const std::string contra = argv[1];
+    const std::vector<std::string> binaries = split_on_commas(argv[1]);
     const std::size_t profiles = std::stoul(argv[2]);
     const int runs = argc > 3 ? std::stoi(argv[3]) : 5;
     const std::string folder = argc > 4 ? argv[4] : ".";
@@ -172,37 +188,44 @@ int main(int argc, char** argv) {
     write_profiles(partly, profiles, [&] { return partly_answered(pack, generator); });
     write_profiles(fully, profiles, [&] { return fully_answered(pack, generator); });
 
-    std::array<Case, 4> cases{Case{"partly answered", partly, "ids", {}, {}, 0},
-                              Case{"partly answered", partly, "full", {}, {}, 0},
-                              Case{"fully answered", fully, "ids", {}, {}, 0},
-                              Case{"fully answered", fully, "full", {}, {}, 0}};
+    std::vector<Case> cases;
+    for (const auto& [name, input] :
+         {std::pair{"partly answered", partly}, {"fully answered", fully}}) {
+        for (const char* detail : {"ids", "full"}) {
+            for (const std::string& contra : binaries) {
+                cases.push_back(Case{contra, name, input, detail, {}, {}, 0});
+            }
+        }
+    }
     for (int i = 0; i < runs; ++i) {
         for (Case& run : cases) {
-            const Timing timing = time_of(contra, run);
+            const Timing timing = time_of(run);
             run.rates.push_back(static_cast<double>(profiles) / timing.wall);
             run.cpu_rates.push_back(static_cast<double>(profiles) / timing.cpu);
         }
     }
     for (Case& run : cases) {
-        run.bytes_per_line = bytes_per_line(contra, run, profiles);
+        run.bytes_per_line = bytes_per_line(run, profiles);
     }
     fmt::print("{} profiles per input, contra batch --jobs 1, {} runs each, interleaved, "
                "medians\n",
                profiles,
                runs);
-    fmt::print("{:<16} {:<15} {:>12} {:>16} {:>11}\n",
+    fmt::print("{:<16} {:<15} {:>12} {:>16} {:>11}{}\n",
                "profiles",
                "output",
                "profiles/s",
                "per CPU second",
-               "bytes/line");
+               "bytes/line",
+               binaries.size() > 1 ? "  contra" : "");
     for (const Case& run : cases) {
-        fmt::print("{:<16} {:<15} {:>12.0f} {:>16.0f} {:>11.0f}\n",
+        fmt::print("{:<16} {:<15} {:>12.0f} {:>16.0f} {:>11.0f}{}\n",
                    run.name,
                    "--detail " + run.detail,
                    median(run.rates),
                    median(run.cpu_rates),
-                   run.bytes_per_line);
+                   run.bytes_per_line,
+                   binaries.size() > 1 ? "  " + run.contra : "");
     }
     return EXIT_SUCCESS;
 }

@@ -50,6 +50,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                                      std::size_t number,
                                      const RecordProfile& record,
                                      ReportDetail detail,
+                                     Report& report,
                                      std::string& out) {
     append_head(number, record, out);
     if (!record.profile) {
@@ -72,7 +73,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
         out += "}\n";
         return std::nullopt;
     }
-    Report report = evaluate(pack, *record.profile);
+    evaluate(pack, *record.profile, report);
     hold_unfinished(*record.profile, report);
     out += ',';
     writer.append_members(report, detail, out);

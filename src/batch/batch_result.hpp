@@ -2,6 +2,7 @@
 
 #include "batch/record_profile.hpp"
 #include "model/level.hpp"
+#include "model/report.hpp"
 #include "model/rule_pack.hpp"
 #include "output/report_json_writer.hpp"
 
@@ -16,11 +17,13 @@ namespace contra {
 /// `contra check --format json`, or with ReportDetail::ids their ids alone (docs/batch.md). A
 /// record with diagnostics becomes an error line instead: `record`, `id`, and `errors`, each with
 /// its code, field, message and location. Returns the verdict; none for an error line.
+/// `report` is storage reused from record to record (its content is replaced).
 std::optional<Verdict> screen_record(const RulePack& pack,
                                      const ReportJsonWriter& writer,
                                      std::size_t number,
                                      const RecordProfile& record,
                                      ReportDetail detail,
+                                     Report& report,
                                      std::string& out);
 
 /// How urgent an outcome is, for a batch's exit code, from least to most: proceed,

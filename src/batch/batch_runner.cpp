@@ -64,6 +64,7 @@ ChunkResult screen_chunk(const RulePack& pack,
                          const StopFlags& stop) {
     ChunkResult result;
     result.text.reserve(chunk.size() * k_typical_line_bytes);
+    Report report;
     for (BatchRecord& record : chunk) {
         if (stop.any()) {
             break;
@@ -73,7 +74,7 @@ ChunkResult screen_chunk(const RulePack& pack,
             result.warnings += profile.diagnostics.format();
         }
         const std::optional<Verdict> verdict =
-            screen_record(pack, writer, record.number, profile, detail, result.text);
+            screen_record(pack, writer, record.number, profile, detail, report, result.text);
         if (verdict) {
             ++result.counts.verdicts[static_cast<std::size_t>(*verdict)];
         } else {

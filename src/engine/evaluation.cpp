@@ -37,11 +37,30 @@ Tri compare(NumberOp op, double left, double right) {
     return Tri::unknown;
 }
 
+// Cache flags: a value is known; its computation read a fact on which shared evaluations differ.
+constexpr std::uint8_t k_known = 1;
+constexpr std::uint8_t k_read_differing = 4; // above every Tri
+constexpr std::uint8_t k_tri_bits = 3;
+
 } // namespace
 
 const std::vector<std::uint32_t>& FactMarks::sorted() {
-    std::sort(m_facts.begin(), m_facts.end());
+    // Usually a handful of facts: an insertion sort, without std::sort's set-up.
+    if (m_facts.size() > 16) {
+        std::sort(m_facts.begin(), m_facts.end());
+        return m_facts;
+    }
+    for (std::size_t i = 1; i < m_facts.size(); ++i) {
+        for (std::size_t j = i; j > 0 && m_facts[j - 1] > m_facts[j]; --j) {
+            std::swap(m_facts[j - 1], m_facts[j]);
+        }
+    }
     return m_facts;
+}
+
+void FactMarks::reset(std::size_t facts) {
+    clear();
+    m_marked.resize(facts, 0);
 }
 
 void FactMarks::clear() {
@@ -51,15 +70,34 @@ void FactMarks::clear() {
     m_facts.clear();
 }
 
-Evaluation::Evaluation(const RulePack& pack, const Profile& profile, Assumptions assumptions)
-    : m_pack(pack), m_values(profile.answers), m_predicates(pack.predicates.size(), -1),
-      m_assumptions(assumptions) {
+Evaluation::Evaluation(const RulePack& pack, const Profile& profile, Assumptions assumptions) {
+    reset(pack, profile, assumptions);
+}
+
+void Evaluation::reset(const RulePack& pack, const Profile& profile, Assumptions assumptions) {
+    m_pack = &pack;
+    m_assumptions = assumptions;
+    m_values_final = false;
+    m_shared_from = nullptr;
+    m_read_differing = false;
+    m_differs.assign(pack.facts.size(), 0);
+    m_values.assign(profile.answers.begin(), profile.answers.end());
     m_values.resize(pack.facts.size());
+    m_predicates.assign(pack.predicates.size(), -1);
+    m_assumed.clear();
+    // Bounds are read only once computed, so they need no clearing.
+    m_sites.resize(pack.site_exprs.size());
     resolve_unknowns();
     m_conditions.assign(pack.conditions.size(), -1);
-    m_sites.resize(pack.site_exprs.size());
     m_sites_known.assign(pack.site_exprs.size(), 0);
     m_values_final = true;
+}
+
+void Evaluation::share_with(Evaluation& other) {
+    for (std::size_t fact = 0; fact < m_values.size(); ++fact) {
+        other.m_differs[fact] = m_values[fact] == other.m_values[fact] ? 0 : 1;
+    }
+    m_shared_from = &other;
 }
 
 Tri Evaluation::condition(std::uint32_t index) {
@@ -67,24 +105,54 @@ Tri Evaluation::condition(std::uint32_t index) {
         return evaluate_condition(index);
     }
     if (m_conditions[index] < 0) {
-        m_conditions[index] = static_cast<std::int8_t>(evaluate_condition(index));
+        const bool outer_read_differing = m_read_differing;
+        m_read_differing = false;
+        const Tri value = computed_condition(index);
+        m_conditions[index] = static_cast<std::int8_t>(static_cast<std::uint8_t>(value) |
+                                                       (m_read_differing ? k_read_differing : 0));
+        m_read_differing = outer_read_differing;
     }
-    return static_cast<Tri>(m_conditions[index]);
+    const auto cached = static_cast<std::uint8_t>(m_conditions[index]);
+    m_read_differing |= (cached & k_read_differing) != 0;
+    return static_cast<Tri>(cached & k_tri_bits);
 }
 
-SiteBounds Evaluation::sites(std::uint32_t index) {
+Tri Evaluation::computed_condition(std::uint32_t index) {
+    if (m_shared_from != nullptr) {
+        const std::int8_t there = m_shared_from->m_conditions[index];
+        if (there >= 0 && (static_cast<std::uint8_t>(there) & k_read_differing) == 0) {
+            return static_cast<Tri>(static_cast<std::uint8_t>(there) & k_tri_bits);
+        }
+    }
+    return evaluate_condition(index);
+}
+
+const SiteBounds& Evaluation::sites(std::uint32_t index) {
     if (!m_values_final) {
-        return evaluate_sites(index);
+        m_sites[index] = evaluate_sites(index);
+        return m_sites[index];
     }
     if (m_sites_known[index] == 0) {
-        m_sites[index] = evaluate_sites(index);
-        m_sites_known[index] = 1;
+        const bool outer_read_differing = m_read_differing;
+        m_read_differing = false;
+        compute_sites(index);
+        m_sites_known[index] = k_known | (m_read_differing ? k_read_differing : 0);
+        m_read_differing = outer_read_differing;
     }
+    m_read_differing |= (m_sites_known[index] & k_read_differing) != 0;
     return m_sites[index];
 }
 
+void Evaluation::compute_sites(std::uint32_t index) {
+    if (m_shared_from != nullptr && m_shared_from->m_sites_known[index] == k_known) {
+        m_sites[index] = m_shared_from->m_sites[index];
+        return;
+    }
+    m_sites[index] = evaluate_sites(index);
+}
+
 Tri Evaluation::evaluate_condition(std::uint32_t index) {
-    const Condition& node = m_pack.conditions[index];
+    const Condition& node = m_pack->conditions[index];
     switch (node.kind) {
     case ConditionKind::all: {
         Tri result = Tri::yes;
@@ -105,6 +173,7 @@ Tri Evaluation::evaluate_condition(std::uint32_t index) {
     case ConditionKind::choice_in:
         return choice_in(node);
     case ConditionKind::number_compare: {
+        read_fact(node.fact);
         const Value& value = m_values[node.fact];
         if (value.kind == ValueKind::unknown) {
             return Tri::unknown;
@@ -117,7 +186,7 @@ Tri Evaluation::evaluate_condition(std::uint32_t index) {
     case ConditionKind::predicate:
         return predicate(node.target);
     case ConditionKind::has_sites: {
-        const SiteBounds bounds = sites(node.target);
+        const SiteBounds& bounds = sites(node.target);
         if (!bounds.lower.empty()) {
             return Tri::yes;
         }
@@ -128,28 +197,33 @@ Tri Evaluation::evaluate_condition(std::uint32_t index) {
 }
 
 SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
-    const SiteExpr& expr = m_pack.site_exprs[index];
+    const SiteExpr& expr = m_pack->site_exprs[index];
     switch (expr.kind) {
     case SiteExprKind::fact: {
+        read_fact(expr.fact);
         const Value& value = m_values[expr.fact];
         if (value.kind == ValueKind::sites) {
             return {value.sites, value.sites};
         }
-        return {{}, m_pack.sites.all()};
+        return {{}, m_pack->sites.all()};
     }
     case SiteExprKind::literal:
         return {expr.literal, expr.literal};
     case SiteExprKind::in_area: {
-        const SiteBounds inner = sites(child(expr.first, 0));
+        read_fact(m_pack->area_fact);
+        read_fact(m_pack->modality_fact);
+        const SiteBounds& inner = sites(child(expr.first, 0));
         return {inner.lower & m_area.lower, inner.upper & m_area.upper};
     }
     case SiteExprKind::outside_area: {
-        const SiteBounds inner = sites(child(expr.first, 0));
+        read_fact(m_pack->area_fact);
+        read_fact(m_pack->modality_fact);
+        const SiteBounds& inner = sites(child(expr.first, 0));
         return {inner.lower - m_area.upper, inner.upper - m_area.lower};
     }
     case SiteExprKind::with_distal: {
-        const SiteBounds inner = sites(child(expr.first, 0));
-        return {m_pack.sites.with_distal(inner.lower), m_pack.sites.with_distal(inner.upper)};
+        const SiteBounds& inner = sites(child(expr.first, 0));
+        return {m_pack->sites.with_distal(inner.lower), m_pack->sites.with_distal(inner.upper)};
     }
     case SiteExprKind::whole_limb_of:
         return whole_limb_of(expr);
@@ -157,7 +231,7 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
     case SiteExprKind::intersection: {
         SiteBounds result = sites(child(expr.first, 0));
         for (std::uint32_t i = 1; i < expr.count; ++i) {
-            const SiteBounds next = sites(child(expr.first, i));
+            const SiteBounds& next = sites(child(expr.first, i));
             if (expr.kind == SiteExprKind::union_of) {
                 result = {result.lower | next.lower, result.upper | next.upper};
             } else {
@@ -171,18 +245,18 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
         if (holds == Tri::no) {
             return {};
         }
-        const SiteBounds inner = sites(child(expr.first, 0));
+        const SiteBounds& inner = sites(child(expr.first, 0));
         return holds == Tri::yes ? inner : SiteBounds{{}, inner.upper};
     }
     }
-    return {{}, m_pack.sites.all()};
+    return {{}, m_pack->sites.all()};
 }
 
 void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
     if (condition(index) != Tri::unknown) {
         return;
     }
-    const Condition& node = m_pack.conditions[index];
+    const Condition& node = m_pack->conditions[index];
     switch (node.kind) {
     case ConditionKind::all:
     case ConditionKind::any:
@@ -198,7 +272,7 @@ void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
         needed.insert(node.fact);
         return;
     case ConditionKind::predicate:
-        collect_needs(m_pack.predicates[node.target].condition, needed);
+        collect_needs(m_pack->predicates[node.target].condition, needed);
         return;
     case ConditionKind::has_sites:
         collect_site_needs(node.target, needed);
@@ -207,10 +281,11 @@ void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
 }
 
 std::uint32_t Evaluation::child(std::uint32_t first, std::uint32_t i) const {
-    return m_pack.children[first + i];
+    return m_pack->children[first + i];
 }
 
-Tri Evaluation::choice_in(const Condition& node) const {
+Tri Evaluation::choice_in(const Condition& node) {
+    read_fact(node.fact);
     const Value& value = m_values[node.fact];
     if (value.kind == ValueKind::unknown) {
         return Tri::unknown;
@@ -221,17 +296,20 @@ Tri Evaluation::choice_in(const Condition& node) const {
 }
 
 Tri Evaluation::predicate(std::uint32_t index) {
+    if (m_values_final) {
+        return condition(m_pack->predicates[index].condition);
+    }
     if (m_predicates[index] < 0) {
         m_predicates[index] =
-            static_cast<std::int8_t>(condition(m_pack.predicates[index].condition));
+            static_cast<std::int8_t>(condition(m_pack->predicates[index].condition));
     }
     return static_cast<Tri>(m_predicates[index]);
 }
 
 SiteBounds Evaluation::whole_limb_of(const SiteExpr& expr) {
-    const SiteBounds inner = sites(child(expr.first, 0));
-    const SiteSet lower_limbs = m_pack.sites.whole_limbs_of(inner.lower);
-    const SiteSet upper_limbs = m_pack.sites.whole_limbs_of(inner.upper);
+    const SiteBounds& inner = sites(child(expr.first, 0));
+    const SiteSet lower_limbs = m_pack->sites.whole_limbs_of(inner.lower);
+    const SiteSet upper_limbs = m_pack->sites.whole_limbs_of(inner.upper);
     const SiteBounds otherwise = expr.otherwise != 0 ? sites(expr.otherwise - 1) : SiteBounds{};
     if (!lower_limbs.empty()) {
         return {lower_limbs, upper_limbs};
@@ -243,7 +321,7 @@ SiteBounds Evaluation::whole_limb_of(const SiteExpr& expr) {
 }
 
 void Evaluation::collect_site_needs(std::uint32_t index, FactMarks& needed) {
-    const SiteExpr& expr = m_pack.site_exprs[index];
+    const SiteExpr& expr = m_pack->site_exprs[index];
     if (sites(index).certain()) {
         return;
     }
@@ -255,7 +333,7 @@ void Evaluation::collect_site_needs(std::uint32_t index, FactMarks& needed) {
     }
     if ((expr.kind == SiteExprKind::in_area || expr.kind == SiteExprKind::outside_area) &&
         !m_area.certain()) {
-        needed.insert(m_pack.modality_fact); // the modality settles the area by default
+        needed.insert(m_pack->modality_fact); // the modality settles the area by default
     }
     if (expr.kind == SiteExprKind::when) {
         collect_needs(expr.condition, needed);
@@ -269,31 +347,32 @@ void Evaluation::collect_site_needs(std::uint32_t index, FactMarks& needed) {
 }
 
 void Evaluation::resolve_area() {
-    const Value& area = m_values[m_pack.area_fact];
-    const Value& modality = m_values[m_pack.modality_fact];
+    const Value& area = m_values[m_pack->area_fact];
+    const Value& modality = m_values[m_pack->modality_fact];
     if (area.kind == ValueKind::sites) {
         m_area = {area.sites, area.sites};
         return;
     }
-    m_area = {{}, m_pack.sites.all()};
-    if (modality.kind != ValueKind::choice || modality.choice >= m_pack.modalities.size()) {
+    m_area = {{}, m_pack->sites.all()};
+    if (modality.kind != ValueKind::choice || modality.choice >= m_pack->modalities.size()) {
         return;
     }
     // The default area follows from the answered modality, so it stands even on the answers
     // alone: it is listed as assumed, but no finding counts it among its assumed facts.
-    const SiteSet& fallback = m_pack.modalities[modality.choice].default_area;
+    const SiteSet& fallback = m_pack->modalities[modality.choice].default_area;
     m_area = {fallback, fallback};
-    m_values[m_pack.area_fact] = Value::of_sites(fallback);
-    m_assumed.push_back({m_pack.area_fact, m_values[m_pack.area_fact], true});
+    m_values[m_pack->area_fact] = Value::of_sites(fallback);
+    m_assumed.push_back({m_pack->area_fact, m_values[m_pack->area_fact], true});
 }
 
 void Evaluation::resolve_unknowns() {
     resolve_area();
     const bool apply = m_assumptions == Assumptions::apply;
-    std::vector<std::uint32_t> conditional;
-    for (std::uint32_t i = 0; i < m_pack.facts.size(); ++i) {
-        const Fact& fact = m_pack.facts[i];
-        if (!m_values[i].is_unknown() || i == m_pack.area_fact) {
+    std::vector<std::uint32_t>& conditional = m_follow_ups;
+    conditional.clear();
+    for (std::uint32_t i = 0; i < m_pack->facts.size(); ++i) {
+        const Fact& fact = m_pack->facts[i];
+        if (!m_values[i].is_unknown() || i == m_pack->area_fact) {
             continue;
         }
         if (fact.assume_when != 0) {
@@ -328,7 +407,7 @@ void Evaluation::resolve_unknowns() {
 }
 
 void Evaluation::resolve_follow_up(std::uint32_t fact_index) {
-    const Fact& fact = m_pack.facts[fact_index];
+    const Fact& fact = m_pack->facts[fact_index];
     if (fact.assume_when != 0 && condition(fact.assume_when - 1) == Tri::yes) {
         if (m_assumptions == Assumptions::apply) {
             m_values[fact_index] = fact.assumed;

@@ -24,7 +24,11 @@ struct SiteBounds {
 /// it is emptied in time proportional to what it holds, not to the vocabulary.
 class FactMarks {
   public:
+    FactMarks() = default;
     explicit FactMarks(std::size_t facts) : m_marked(facts, 0) {}
+
+    /// Empties the set and sizes it for a vocabulary of `facts`.
+    void reset(std::size_t facts);
 
     void insert(std::uint32_t fact) {
         if (m_marked[fact] == 0) {
@@ -54,11 +58,25 @@ class Evaluation {
     Evaluation(const RulePack& pack,
                const Profile& profile,
                Assumptions assumptions = Assumptions::apply);
+    /// An evaluation of nothing yet, to be reset() for each profile: it keeps its tables.
+    Evaluation() = default;
+
+    /// Evaluates another profile, reusing the tables this evaluation has allocated.
+    void reset(const RulePack& pack,
+               const Profile& profile,
+               Assumptions assumptions = Assumptions::apply);
+
+    /// Takes from `other`, an evaluation of the same profile and pack (the assumptions applied
+    /// there, withheld here), the value of each condition and site expression whose computation
+    /// there read no fact on which the two evaluations differ: it would be computed the same
+    /// here. Call it right after resetting both, before either computes anything; `other` must
+    /// outlive this evaluation's use, and a reset of either ends the sharing.
+    void share_with(Evaluation& other);
 
     /// The value of condition `index` of the pack's arena.
     Tri condition(std::uint32_t index);
-    /// The bounds of site expression `index` of the pack's arena.
-    SiteBounds sites(std::uint32_t index);
+    /// The bounds of site expression `index` of the pack's arena (valid until the next call).
+    const SiteBounds& sites(std::uint32_t index);
 
     /// Adds the unanswered facts that keep `index` unknown.
     void collect_needs(std::uint32_t index, FactMarks& needed);
@@ -69,28 +87,41 @@ class Evaluation {
     [[nodiscard]] const std::vector<Assumption>& assumptions() const { return m_assumed; }
 
   private:
+    Tri computed_condition(std::uint32_t index);
+    void compute_sites(std::uint32_t index);
     Tri evaluate_condition(std::uint32_t index);
     SiteBounds evaluate_sites(std::uint32_t index);
     std::uint32_t child(std::uint32_t first, std::uint32_t i) const;
-    Tri choice_in(const Condition& node) const;
+    Tri choice_in(const Condition& node);
     Tri predicate(std::uint32_t index);
     SiteBounds whole_limb_of(const SiteExpr& expr);
+    void read_fact(std::uint32_t fact) { m_read_differing |= m_differs[fact] != 0; }
     void resolve_area();
     void resolve_unknowns();
     void resolve_follow_up(std::uint32_t fact);
 
-    const RulePack& m_pack;
+    const RulePack* m_pack = nullptr;
     std::vector<Value> m_values;
     std::vector<std::int8_t> m_predicates; ///< cached Tri per predicate, -1 when not yet known
     // Once every unknown is resolved the values no longer change, and each condition and site
     // expression is computed once (collecting what a rule needs asks for each node again).
     bool m_values_final = false;
-    std::vector<std::int8_t> m_conditions; ///< cached Tri per condition, -1 when not yet known
+    /// Per condition: -1 when not yet known, else its Tri, plus k_read_differing.
+    std::vector<std::int8_t> m_conditions;
     std::vector<SiteBounds> m_sites;
+    /// Per site expression: 0 when not yet known, else k_known, plus k_read_differing.
     std::vector<std::uint8_t> m_sites_known;
     SiteBounds m_area;
     std::vector<Assumption> m_assumed;
-    Assumptions m_assumptions;
+    std::vector<std::uint32_t> m_follow_ups; ///< unanswered facts with a condition, while resolving
+    Assumptions m_assumptions = Assumptions::apply;
+
+    // Sharing with another evaluation of the same profile (share_with): on this side, the facts
+    // whose values differ there, and whether the node being computed has read one so far; on
+    // the other side, the evaluation whose values it takes.
+    std::vector<std::uint8_t> m_differs;
+    bool m_read_differing = false;
+    Evaluation* m_shared_from = nullptr;
 };
 
 } // namespace contra::detail

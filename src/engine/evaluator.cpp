@@ -3,7 +3,6 @@
 #include "engine/evaluation.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <utility>
 
 namespace contra {
@@ -35,25 +34,84 @@ struct Candidate {
     SiteSet no_pressure;
 };
 
+/// What one thread reuses from one evaluation to the next: tables sized by the pack, and the
+/// items of earlier reports with the storage they hold (a batch evaluates millions of profiles,
+/// and allocating these afresh for each was an eighth of its work).
+struct Scratch {
+    detail::Evaluation full;
+    detail::Evaluation answers_alone;
+    std::vector<bool> assumed; ///< per fact: its value is assumed (not the default area)
+    detail::FactMarks assumed_needs;
+    detail::FactMarks needed;
+    detail::FactMarks needs;
+    std::vector<Level> reach;
+    std::vector<Candidate> candidates;
+    Report on_answers;
+    std::vector<Finding> spare_findings;
+    std::vector<CouldFire> spare_could_fire;
+};
+
+Scratch& thread_scratch() {
+    thread_local Scratch scratch;
+    return scratch;
+}
+
+template <typename Item> void set_aside(std::vector<Item>& items, std::vector<Item>& spare) {
+    for (Item& item : items) {
+        spare.push_back(std::move(item));
+    }
+    items.clear();
+}
+
+/// A new item at the end of `items`, with the storage of a spare one when there is one.
+template <typename Item> Item& add_item(std::vector<Item>& items, std::vector<Item>& spare) {
+    if (spare.empty()) {
+        return items.emplace_back();
+    }
+    items.push_back(std::move(spare.back()));
+    spare.pop_back();
+    return items.back();
+}
+
+/// Empties a report, keeping the storage of its lists and items for the next one.
+void clear_report(Report& report, Scratch& scratch) {
+    set_aside(report.findings, scratch.spare_findings);
+    set_aside(report.could_fire, scratch.spare_could_fire);
+    report.verdict = Verdict::proceed;
+    report.established = Level::proceed;
+    report.avoid = {};
+    report.no_pressure = {};
+    report.unanswered.clear();
+    report.assumed.clear();
+    report.verdict_rests_on_assumptions = false;
+    report.to_confirm.clear();
+}
+
 /// The same profile evaluated on its answers alone, to tell which findings need an assumption.
 class AnswersAlone {
   public:
     AnswersAlone(const RulePack& pack,
                  const Profile& profile,
-                 const std::vector<Assumption>& assumptions)
-        : m_evaluation(pack, profile, detail::Assumptions::withhold),
-          m_assumed(pack.facts.size(), false), m_needs(pack.facts.size()) {
-        for (const Assumption& assumption : assumptions) {
+                 detail::Evaluation& full,
+                 Scratch& scratch)
+        : m_evaluation(scratch.answers_alone), m_assumed(scratch.assumed),
+          m_needs(scratch.assumed_needs) {
+        m_evaluation.reset(pack, profile, detail::Assumptions::withhold);
+        m_evaluation.share_with(full);
+        m_assumed.assign(pack.facts.size(), false);
+        for (const Assumption& assumption : full.assumptions()) {
             m_assumed[assumption.fact] = !assumption.is_default_area;
         }
+        m_needs.reset(pack.facts.size());
     }
 
     /// Whether the rule fires without any assumption (medical clearance covers only that).
     bool fires(const Rule& rule) { return m_evaluation.condition(rule.condition) == Tri::yes; }
 
-    /// The assumed facts a fired rule needs: those that, left unanswered, leave its condition
-    /// unknown or its sites less certain than `full` makes them.
-    std::vector<std::uint32_t> assumed_facts(const Rule& rule, detail::Evaluation& full) {
+    /// Sets `facts` to the assumed facts a fired rule needs: those that, left unanswered, leave
+    /// its condition unknown or its sites less certain than `full` makes them.
+    void
+    assumed_facts(const Rule& rule, detail::Evaluation& full, std::vector<std::uint32_t>& facts) {
         m_needs.clear();
         if (!fires(rule)) {
             m_evaluation.collect_needs(rule.condition, m_needs);
@@ -63,36 +121,29 @@ class AnswersAlone {
                 m_evaluation.collect_site_needs(sites - 1, m_needs);
             }
         }
-        std::vector<std::uint32_t> facts;
+        facts.clear();
         for (const std::uint32_t fact : m_needs.sorted()) {
             if (m_assumed[fact]) {
                 facts.push_back(fact);
             }
         }
-        return facts;
     }
 
     detail::Evaluation& evaluation() { return m_evaluation; }
 
   private:
-    detail::Evaluation m_evaluation;
-    std::vector<bool> m_assumed;
-    detail::FactMarks m_needs;
+    detail::Evaluation& m_evaluation;
+    std::vector<bool>& m_assumed;
+    detail::FactMarks& m_needs;
 };
 
-void add_finding(const Rule& rule,
-                 detail::Evaluation& evaluation,
-                 Finding finding,
-                 Report& report) {
+void add_notes(const Rule& rule, detail::Evaluation& evaluation, Finding& finding) {
+    finding.notes.clear();
     for (const ActionNote& note : rule.action_notes) {
         if (evaluation.condition(note.condition) == Tri::yes) {
             finding.notes.push_back(note.text);
         }
     }
-    report.established = std::max(report.established, finding.level);
-    report.avoid |= finding.avoid;
-    report.no_pressure |= finding.no_pressure;
-    report.findings.push_back(std::move(finding));
 }
 
 bool treatable(const Report& report) {
@@ -117,19 +168,25 @@ Verdict verdict_of(const Report& report, bool some_rule_that_matters_could_fire)
 
 void add_open_questions(const RulePack& pack,
                         detail::Evaluation& evaluation,
-                        const std::vector<Candidate>& candidates,
+                        Scratch& scratch,
                         Report& report) {
-    detail::FactMarks needed(pack.facts.size());
-    detail::FactMarks needs(pack.facts.size());
-    std::vector<Level> reach(pack.facts.size(), Level::proceed);
-    for (const Candidate& candidate : candidates) {
+    detail::FactMarks& needed = scratch.needed;
+    detail::FactMarks& needs = scratch.needs;
+    std::vector<Level>& reach = scratch.reach;
+    needed.reset(pack.facts.size());
+    needs.reset(pack.facts.size());
+    reach.assign(pack.facts.size(), Level::proceed);
+    for (const Candidate& candidate : scratch.candidates) {
         if (!matters(candidate, report)) {
             continue;
         }
         needs.clear();
         evaluation.collect_needs(pack.rules[candidate.rule].condition, needs);
         const std::vector<std::uint32_t>& facts = needs.sorted();
-        report.could_fire.push_back({candidate.rule, candidate.level, facts});
+        CouldFire& could_fire = add_item(report.could_fire, scratch.spare_could_fire);
+        could_fire.rule = candidate.rule;
+        could_fire.level = candidate.level;
+        could_fire.needs.assign(facts.begin(), facts.end());
         for (const std::uint32_t fact : facts) {
             needed.insert(fact);
             reach[fact] = std::max(reach[fact], candidate.level);
@@ -137,8 +194,9 @@ void add_open_questions(const RulePack& pack,
     }
     sort_most_severe_first(report.could_fire,
                            [](const CouldFire& could_fire) { return could_fire.level; });
-    report.unanswered.reserve(needed.sorted().size());
-    for (const std::uint32_t fact : needed.sorted()) {
+    const std::vector<std::uint32_t>& open = needed.sorted();
+    report.unanswered.reserve(open.size());
+    for (const std::uint32_t fact : open) {
         report.unanswered.push_back({fact, reach[fact]});
     }
     sort_most_severe_first(report.unanswered,
@@ -152,63 +210,89 @@ enum class Parts : std::uint8_t {
     verdict, ///< the verdict, established level and sites: no notes, no open questions
 };
 
-/// The report of one evaluation. With `answers_alone` (the profile has assumptions), each
-/// finding names the assumptions it needs, and clearance lowers only rules that fire without.
-Report assess(const RulePack& pack,
-              detail::Evaluation& evaluation,
-              AnswersAlone* answers_alone,
-              Parts parts = Parts::all) {
-    Report report;
-    report.assumed = evaluation.assumptions();
+/// Adds a rule that fired to the report. With `answers_alone`, the finding names the
+/// assumptions it needs, and clearance lowers it only if it fires without them.
+void add_fired(const RulePack& pack,
+               std::uint32_t index,
+               const Candidate& sites,
+               detail::Evaluation& evaluation,
+               AnswersAlone* answers_alone,
+               Scratch& scratch,
+               Report& report) {
+    const Rule& rule = pack.rules[index];
+    const bool lowered = rule.clearable && clearance_given(pack, evaluation.values()) &&
+                         (answers_alone == nullptr || answers_alone->fires(rule));
+    Finding& finding = add_item(report.findings, scratch.spare_findings);
+    finding.rule = index;
+    finding.level = lowered ? Level::proceed_with_precautions : rule.level;
+    finding.cleared = lowered;
+    finding.avoid = sites.avoid;
+    finding.no_pressure = sites.no_pressure;
+    finding.assumed_facts.clear();
+    if (answers_alone != nullptr) {
+        answers_alone->assumed_facts(rule, evaluation, finding.assumed_facts);
+    }
+    add_notes(rule, evaluation, finding);
+    report.established = std::max(report.established, finding.level);
+}
+
+/// Fills `report` (empty) from one evaluation. With `answers_alone` (the profile has
+/// assumptions), each finding names the assumptions it needs, and clearance lowers only rules
+/// that fire without.
+void assess(const RulePack& pack,
+            detail::Evaluation& evaluation,
+            AnswersAlone* answers_alone,
+            Parts parts,
+            Scratch& scratch,
+            Report& report) {
+    if (parts == Parts::all) {
+        report.assumed = evaluation.assumptions();
+    }
     const bool cleared = clearance_given(pack, evaluation.values());
-    std::vector<Candidate> candidates;
-    candidates.reserve(pack.rules.size());
+    std::vector<Candidate>& candidates = scratch.candidates;
+    candidates.clear();
     for (std::uint32_t i = 0; i < pack.rules.size(); ++i) {
         const Rule& rule = pack.rules[i];
         const Tri fires = evaluation.condition(rule.condition);
         if (fires == Tri::no) {
             continue;
         }
-        const SiteSet avoid = rule.avoid != 0 ? evaluation.sites(rule.avoid - 1).upper : SiteSet{};
-        const SiteSet no_pressure =
-            rule.no_pressure != 0 ? evaluation.sites(rule.no_pressure - 1).upper : SiteSet{};
+        const Candidate candidate{
+            i,
+            rule.level,
+            rule.avoid != 0 ? evaluation.sites(rule.avoid - 1).upper : SiteSet{},
+            rule.no_pressure != 0 ? evaluation.sites(rule.no_pressure - 1).upper : SiteSet{}};
         if (fires == Tri::unknown) {
             // Clearance covers what was told: a rule that could fire is never lowered.
-            candidates.push_back({i, rule.level, avoid, no_pressure});
-            continue;
+            candidates.push_back(candidate);
+        } else if (parts == Parts::verdict) {
+            const bool lowered = rule.clearable && cleared;
+            report.established = std::max(report.established,
+                                          lowered ? Level::proceed_with_precautions : rule.level);
+        } else {
+            add_fired(pack, i, candidate, evaluation, answers_alone, scratch, report);
         }
-        const bool lowered =
-            rule.clearable && cleared && (answers_alone == nullptr || answers_alone->fires(rule));
-        const Level level = lowered ? Level::proceed_with_precautions : rule.level;
-        if (parts == Parts::verdict) {
-            report.established = std::max(report.established, level);
-            report.avoid |= avoid;
-            report.no_pressure |= no_pressure;
-            continue;
+        if (fires == Tri::yes) {
+            report.avoid |= candidate.avoid;
+            report.no_pressure |= candidate.no_pressure;
         }
-        Finding finding{i, level, lowered, avoid, no_pressure, {}, {}};
-        if (answers_alone != nullptr) {
-            finding.assumed_facts = answers_alone->assumed_facts(rule, evaluation);
-        }
-        add_finding(rule, evaluation, std::move(finding), report);
     }
     report.no_pressure -= report.avoid;
-    sort_most_severe_first(report.findings, [](const Finding& finding) { return finding.level; });
     if (parts == Parts::verdict) {
         report.verdict = verdict_of(
             report, std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) {
                 return matters(c, report);
             }));
-        return report;
+        return;
     }
-    add_open_questions(pack, evaluation, candidates, report);
-    return report;
+    sort_most_severe_first(report.findings, [](const Finding& finding) { return finding.level; });
+    add_open_questions(pack, evaluation, scratch, report);
 }
 
 // The assumed questions that decide the verdict: those the findings need, and those that,
 // unanswered, keep the verdict on the answers alone open.
-std::vector<std::uint32_t> questions_to_confirm(const Report& report, const Report& on_answers) {
-    std::vector<std::uint32_t> facts;
+void add_questions_to_confirm(const Report& on_answers, Report& report) {
+    std::vector<std::uint32_t>& facts = report.to_confirm;
     for (const Finding& finding : report.findings) {
         facts.insert(facts.end(), finding.assumed_facts.begin(), finding.assumed_facts.end());
     }
@@ -223,31 +307,41 @@ std::vector<std::uint32_t> questions_to_confirm(const Report& report, const Repo
     }
     std::sort(facts.begin(), facts.end());
     facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
-    return facts;
 }
 
 } // namespace
 
 Report evaluate(const RulePack& pack, const Profile& profile) {
-    detail::Evaluation evaluation(pack, profile);
+    Report report;
+    evaluate(pack, profile, report);
+    return report;
+}
+
+void evaluate(const RulePack& pack, const Profile& profile, Report& report) {
+    Scratch& scratch = thread_scratch();
+    clear_report(report, scratch);
+    detail::Evaluation& evaluation = scratch.full;
+    evaluation.reset(pack, profile);
     const std::vector<Assumption>& assumed = evaluation.assumptions();
     if (std::all_of(assumed.begin(), assumed.end(), [](const Assumption& assumption) {
             return assumption.is_default_area;
         })) {
-        return assess(pack, evaluation, nullptr);
+        assess(pack, evaluation, nullptr, Parts::all, scratch, report);
+        return;
     }
-    AnswersAlone answers_alone(pack, profile, evaluation.assumptions());
-    Report report = assess(pack, evaluation, &answers_alone);
+    AnswersAlone answers_alone(pack, profile, evaluation, scratch);
+    assess(pack, evaluation, &answers_alone, Parts::all, scratch, report);
     // Only the verdict on the answers alone is needed, unless it differs: then also the
     // questions it leaves open.
-    const Verdict on_answers =
-        assess(pack, answers_alone.evaluation(), nullptr, Parts::verdict).verdict;
-    report.verdict_rests_on_assumptions = on_answers != report.verdict;
+    Report& on_answers = scratch.on_answers;
+    clear_report(on_answers, scratch);
+    assess(pack, answers_alone.evaluation(), nullptr, Parts::verdict, scratch, on_answers);
+    report.verdict_rests_on_assumptions = on_answers.verdict != report.verdict;
     if (report.verdict_rests_on_assumptions) {
-        report.to_confirm =
-            questions_to_confirm(report, assess(pack, answers_alone.evaluation(), nullptr));
+        clear_report(on_answers, scratch);
+        assess(pack, answers_alone.evaluation(), nullptr, Parts::all, scratch, on_answers);
+        add_questions_to_confirm(on_answers, report);
     }
-    return report;
 }
 
 void hold_unfinished(const Profile& profile, Report& report) {

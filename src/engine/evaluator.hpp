@@ -13,6 +13,10 @@ namespace contra {
 /// treatment today and some rule that could fire would raise it or add a site to avoid.
 Report evaluate(const RulePack& pack, const Profile& profile);
 
+/// The same, into `report`, whose earlier content is replaced: its lists keep their storage,
+/// so a report reused for each profile of a batch is filled without allocating.
+void evaluate(const RulePack& pack, const Profile& profile, Report& report);
+
 /// An unfinished profile (an interview stopped part-way, a FHIR response in progress) may lack
 /// answers that would change the verdict: a verdict that allows treatment today becomes
 /// `incomplete`.

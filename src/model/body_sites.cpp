@@ -27,6 +27,21 @@ BodySites::BodySites(std::vector<Leaf> leaves,
             });
         });
     }
+    for (std::size_t leaf = 0; leaf < m_leaves.size(); ++leaf) {
+        if (m_distal_of[leaf] != SiteSet::of(leaf)) {
+            m_with_distal_leaves.insert(leaf);
+        }
+        if (m_limb_of[leaf].empty()) {
+            continue;
+        }
+        auto same_limb = std::find_if(m_limbs.begin(), m_limbs.end(), [&](const LimbLeaves& limb) {
+            return limb.limb == m_limb_of[leaf];
+        });
+        if (same_limb == m_limbs.end()) {
+            same_limb = m_limbs.insert(m_limbs.end(), {{}, m_limb_of[leaf]});
+        }
+        same_limb->members.insert(leaf);
+    }
 }
 
 std::optional<SiteSet> BodySites::expand(std::string_view id) const {
@@ -44,14 +59,18 @@ std::optional<SiteSet> BodySites::expand(std::string_view id) const {
 }
 
 SiteSet BodySites::with_distal(const SiteSet& sites) const {
-    SiteSet result;
-    sites.for_each([&](std::size_t leaf) { result |= m_distal_of[leaf]; });
+    SiteSet result = sites;
+    (sites & m_with_distal_leaves).for_each([&](std::size_t leaf) { result |= m_distal_of[leaf]; });
     return result;
 }
 
 SiteSet BodySites::whole_limbs_of(const SiteSet& sites) const {
     SiteSet result;
-    sites.for_each([&](std::size_t leaf) { result |= m_limb_of[leaf]; });
+    for (const LimbLeaves& limb : m_limbs) {
+        if (sites.intersects(limb.members)) {
+            result |= limb.limb;
+        }
+    }
     return result;
 }
 

@@ -76,6 +76,15 @@ class BodySites {
     SiteSet m_all;
     std::vector<SiteSet> m_distal_of; ///< per leaf: itself and every leaf distal to it
     std::vector<SiteSet> m_limb_of;   ///< per leaf: the leaves of its limb, empty if none
+
+    // The same relations by limb, so that a set of sites is mapped in a few steps rather than
+    // one per leaf (an evaluation maps whole bodies for every profile with a site unanswered).
+    struct LimbLeaves {
+        SiteSet members; ///< the leaves whose limb is `limb`
+        SiteSet limb;
+    };
+    std::vector<LimbLeaves> m_limbs;
+    SiteSet m_with_distal_leaves; ///< the leaves that have a leaf distal to them
 };
 
 } // namespace contra

@@ -21,6 +21,7 @@ struct Finding {
     /// The facts whose assumed (not answered) value the finding needs: without those
     /// assumptions it would not fire, or would cover fewer sites. Empty when it rests on answers.
     std::vector<std::uint32_t> assumed_facts;
+    friend bool operator==(const Finding&, const Finding&) = default;
 };
 
 /// A rule whose condition is unknown and whose firing would change the outcome.
@@ -28,12 +29,14 @@ struct CouldFire {
     std::uint32_t rule = 0;
     Level level = Level::proceed;
     std::vector<std::uint32_t> needs; ///< unanswered facts that would settle it
+    friend bool operator==(const CouldFire&, const CouldFire&) = default;
 };
 
 /// An unanswered question that could change the outcome, and the level it could reach.
 struct Unanswered {
     std::uint32_t fact = 0;
     Level could_raise_to = Level::proceed;
+    friend bool operator==(const Unanswered&, const Unanswered&) = default;
 };
 
 /// A value used in place of an unanswered question.
@@ -41,6 +44,7 @@ struct Assumption {
     std::uint32_t fact = 0;
     Value value;
     bool is_default_area = false; ///< the modality's default treatment area
+    friend bool operator==(const Assumption&, const Assumption&) = default;
 };
 
 /// The outcome of checking one profile against one pack.
@@ -57,6 +61,7 @@ struct Report {
     bool verdict_rests_on_assumptions = false;
     /// With verdict_rests_on_assumptions: the assumed questions to confirm, in vocabulary order.
     std::vector<std::uint32_t> to_confirm;
+    friend bool operator==(const Report&, const Report&) = default;
 };
 
 } // namespace contra

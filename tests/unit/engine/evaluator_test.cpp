@@ -1,3 +1,4 @@
+#include "engine/evaluation.hpp"
 #include "engine/evaluator.hpp"
 #include "test_pack.hpp"
 
@@ -243,6 +244,65 @@ TEST(Evaluator, AnsweringAnOpenQuestionNeverMakesIncompleteComeBack) {
         EXPECT_EQ(check(std::string("varicose_sites: [calf_left]\ntwisted: no\n") + answer).verdict,
                   Verdict::proceed_with_precautions)
             << answer;
+    }
+}
+
+// Profiles with every part of a report: findings with notes and assumed facts, could-fire
+// rules, open questions, assumptions, a verdict resting on them; the first has the most
+// findings, so later reports are smaller than the storage they reuse.
+const std::vector<std::string> k_varied_changes{
+    "breathless: yes\nleg_warmth: yes\nheart_condition: yes\nweeks_since_surgery: 4\n",
+    "",
+    "leg_warmth: unknown\n",
+    "varicose_sites: [calf_left]\ntwisted: yes\nage_years: unknown\n",
+    "heart_condition: yes\nbreathless: unknown\nleg_warmth: unknown\n",
+    "weeks_since_surgery: 6\nmedical_clearance: yes\n",
+    "leg_warmth: yes\nleg_sign_sites: unknown\n",
+    "bruise_sites: unknown\n",
+    "modality: unknown\nvaricose_sites: [calf_left]\ntwisted: yes\n",
+};
+
+TEST(Evaluator, AReusedReportEqualsAFreshOneWhateverCameBefore) {
+    std::vector<Profile> profiles;
+    for (const std::string& changes : k_varied_changes) {
+        profiles.push_back(testing::healthy_with(changes));
+    }
+    profiles.push_back(empty_profile(test_pack()));
+    Report reused;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < profiles.size(); ++i) {
+            const Profile& profile = profiles[pass == 0 ? i : profiles.size() - 1 - i];
+            evaluate(test_pack(), profile, reused);
+            EXPECT_EQ(reused, evaluate(test_pack(), profile)) << "pass " << pass << ", " << i;
+        }
+    }
+}
+
+// The evaluation on the answers alone takes from the one with assumptions each value whose
+// computation read no fact on which they differ: every condition and site expression must come
+// out as computed from scratch, whichever side computes a node first.
+TEST(Evaluator, AnEvaluationSharingValuesEqualsOneComputedAlone) {
+    const RulePack& pack = test_pack();
+    for (const std::string& changes : k_varied_changes) {
+        const Profile profile = testing::healthy_with(changes);
+        for (const bool assumptions_first : {true, false}) {
+            detail::Evaluation with_assumptions(pack, profile);
+            detail::Evaluation shared(pack, profile, detail::Assumptions::withhold);
+            shared.share_with(with_assumptions);
+            detail::Evaluation alone(pack, profile, detail::Assumptions::withhold);
+            for (std::uint32_t i = 0; i < pack.conditions.size(); ++i) {
+                if (assumptions_first) {
+                    // Computed there first, so the value here may be taken from there.
+                    (void)with_assumptions.condition(i);
+                }
+                EXPECT_EQ(shared.condition(i), alone.condition(i)) << changes << i;
+            }
+            for (std::uint32_t i = 0; i < pack.site_exprs.size(); ++i) {
+                (void)with_assumptions.sites(i);
+                EXPECT_EQ(shared.sites(i).lower, alone.sites(i).lower) << changes << i;
+                EXPECT_EQ(shared.sites(i).upper, alone.sites(i).upper) << changes << i;
+            }
+        }
     }
 }
 
