@@ -24,7 +24,9 @@ const std::vector<std::string> k_fact_keys{"id",
                                            "why",
                                            "unknown",
                                            "informational",
-                                           "benign"};
+                                           "benign",
+                                           "valid_for",
+                                           "ages"};
 
 bool is_snake_case_id(std::string_view id) {
     return !id.empty() && std::isalpha(static_cast<unsigned char>(id.front())) &&
@@ -386,6 +388,7 @@ void PackBuilder::read_fact(const YamlDocument& doc, Fields& fields) {
     FactKeys keys{doc, fields, fact, m_out};
     read_fact_type(keys, *type);
     read_fact_type_keys(keys);
+    read_shelf_life(keys);
     m_sources.facts.push_back(doc.location(id_mark));
     m_pack.facts.push_back(std::move(fact));
 }

@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::
                  "duplicate-id", "unsupported-yaml",    "limit-exceeded", "bad-encoding",
                  "never-fires",  "always-fires",        "unused-fact",    "unused-site",
                  "empty-text",   "duplicate-condition", "one-sided-site", "unused-value",
-                 "csv-syntax",   "mixed-screening",     "json-syntax"};
+                 "csv-syntax",   "mixed-screening",     "json-syntax",    "no-shelf-life"};
 
 // A message quotes what it refuses; a quoted value can be up to max-string-length long.
 std::string shorten(std::string message) {

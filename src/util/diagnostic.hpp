@@ -42,6 +42,7 @@ enum class DiagnosticCode {
     csv_syntax,          ///< a CSV row libcsv cannot read (an unclosed quote, say)
     mixed_screening,     ///< lint: a screening question mixing emergency signs with precautions
     json_syntax,         ///< a document read as JSON (*.json, an NDJSON line) that is not JSON
+    no_shelf_life,       ///< lint: a fact that does not say how long its answer holds
     count                ///< how many codes there are, not a code
 };
 
