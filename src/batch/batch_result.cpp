@@ -1,6 +1,6 @@
 #include "batch/batch_result.hpp"
 
-#include "engine/evaluator.hpp"
+#include "engine/shelf_life.hpp"
 #include "output/render_json.hpp"
 
 #include <fmt/format.h>
@@ -41,11 +41,19 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                                      std::size_t number,
                                      const RecordProfile& record,
                                      ReportDetail detail,
+                                     CalendarDate today,
                                      std::string& out) {
     append_head(number, record.id, out);
-    if (!record.profile) {
+    Diagnostics dated_after;
+    if (record.profile) {
+        if (auto error = answer_dated_after(pack, *record.profile, today)) {
+            dated_after.add(std::move(*error));
+        }
+    }
+    if (!record.profile || dated_after.has_errors()) {
         ordered_json errors = ordered_json::array();
-        for (const Diagnostic& diagnostic : record.diagnostics.items()) {
+        for (const Diagnostic& diagnostic :
+             record.profile ? dated_after.items() : record.diagnostics.items()) {
             errors.push_back(ordered_json{
                 {"code", to_string(diagnostic.code)},
                 {"field",
@@ -60,7 +68,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
         out += "}\n";
         return std::nullopt;
     }
-    const Report report = evaluate(pack, *record.profile);
+    const Report report = evaluate_on(pack, *record.profile, today, nullptr);
     out += ',';
     writer.append_members(report, detail, out);
     out += "}\n";

@@ -62,4 +62,8 @@ std::string_view to_string(Ages ages);
 /// "(ages in weeks)" for a number that ages; "not declared" for ValidFor::unset.
 std::string describe_shelf_life(const Fact& fact);
 
+/// A short digest of the question as a client sees it (its text, type, values or range): an
+/// answer saved under another digest was given to another question, and is asked again.
+std::string question_digest(const Fact& fact);
+
 } // namespace contra

@@ -1,4 +1,5 @@
 #include "model/fact.hpp"
+#include "util/sha256.hpp"
 
 #include <fmt/format.h>
 
@@ -36,6 +37,19 @@ std::string describe_shelf_life(const Fact& fact) {
         holds += fmt::format(" (ages in {})", to_string(fact.ages));
     }
     return holds;
+}
+
+std::string question_digest(const Fact& fact) {
+    constexpr std::size_t k_digest_length = 12;
+    const std::string asked = fmt::format("{}\n{}\n{}\n{} {} {} {}",
+                                          fact.question,
+                                          to_string(fact.type),
+                                          fmt::join(fact.values, ","),
+                                          fact.min,
+                                          fact.max,
+                                          fact.unit,
+                                          fact.allow_none);
+    return sha256_hex(asked).substr(0, k_digest_length);
 }
 
 } // namespace contra

@@ -1,6 +1,7 @@
 #include "pack/pack_builder.hpp"
 
 #include "model/fact_value.hpp"
+#include "model/profile.hpp"
 #include "model/site_spelling.hpp"
 #include "pack/fact_types.hpp"
 #include "util/suggest.hpp"
@@ -33,6 +34,11 @@ bool is_snake_case_id(std::string_view id) {
            std::all_of(id.begin(), id.end(), [](char c) {
                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
            });
+}
+
+bool is_reserved_profile_key(std::string_view id) {
+    return id == k_answered_on_key || id == k_answer_dates_key || id == k_asked_with_pack_key ||
+           id == k_question_digests_key;
 }
 
 bool is_rule_id(std::string_view id) {
@@ -377,6 +383,13 @@ void PackBuilder::read_fact(const YamlDocument& doc, Fields& fields) {
     }
     fact.id = *id;
     const YAML::Mark id_mark = fields.find("id")->value.Mark();
+    if (is_reserved_profile_key(fact.id)) {
+        m_out.add(doc.error(
+            DiagnosticCode::bad_value,
+            id_mark,
+            fmt::format("'{}' is a reserved key of a profile and cannot name a fact", fact.id)));
+        return;
+    }
     if (!claim(m_fact_ids, doc, id_mark, fact.id, "fact", m_out)) {
         return;
     }

@@ -9,7 +9,7 @@
 namespace contra {
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
+std::vector<std::string> wrapped_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) {
@@ -27,7 +27,7 @@ TEST(WordWrap, NeverBreaksAWord) {
     for (std::size_t width = 1; width <= 30; ++width) {
         const std::string wrapped = wrap(text, 0, width);
         std::string rejoined;
-        for (const std::string& line : lines_of(wrapped)) {
+        for (const std::string& line : wrapped_lines(wrapped)) {
             rejoined += (rejoined.empty() ? "" : " ") + line;
         }
         EXPECT_EQ(rejoined, text) << "width " << width;
@@ -46,7 +46,7 @@ TEST(WordWrap, NoLineIsWiderThanTheWidthWhenEveryWordFits) {
         "Light pressure (Walton 2-3 at most). Strokes toward the heart. Legs slightly elevated.";
     // From 16 columns every word fits after the 10-column start and the 4-column indent.
     for (std::size_t width = 16; width <= 40; ++width) {
-        const std::vector<std::string> lines = lines_of(wrap(text, 4, width, 10));
+        const std::vector<std::string> lines = wrapped_lines(wrap(text, 4, width, 10));
         ASSERT_FALSE(lines.empty());
         EXPECT_LE(10 + display_columns(lines[0]), width) << "width " << width;
         for (std::size_t i = 1; i < lines.size(); ++i) {
