@@ -170,6 +170,7 @@ class Linter {
         check_reach();
         check_duplicate_conditions();
         check_unused_facts();
+        check_shelf_lives();
         check_unused_sites();
         check_one_sided_sites();
         check_unused_values();
@@ -268,6 +269,21 @@ class Linter {
                     i < m_sources.facts.size() ? m_sources.facts[i] : SourceLocation{},
                     fmt::format("fact '{}' is asked but no rule uses it; mark it 'informational: "
                                 "true' if it is recorded for the practitioner only",
+                                fact.id));
+            }
+        }
+    }
+
+    void check_shelf_lives() {
+        for (std::uint32_t i = 0; i < m_pack.facts.size(); ++i) {
+            const Fact& fact = m_pack.facts[i];
+            if (fact.valid_for == ValidFor::unset) {
+                add(Severity::warning,
+                    DiagnosticCode::no_shelf_life,
+                    i < m_sources.facts.size() ? m_sources.facts[i] : SourceLocation{},
+                    fmt::format("fact '{}' does not say how long its answer holds; add "
+                                "'valid_for: visit', 'valid_for: {{days: N}}' or 'valid_for: "
+                                "always' (without it an answer is kept for ever)",
                                 fact.id));
             }
         }

@@ -1,6 +1,6 @@
 #include "authoring/scenario.hpp"
 
-#include "engine/evaluator.hpp"
+#include "engine/shelf_life.hpp"
 #include "input/profile_reader.hpp"
 #include "model/condition_facts.hpp"
 #include "model/fact_value.hpp"
@@ -69,7 +69,8 @@ class SuiteRunner {
     }
 
     std::optional<ScenarioOutcome> run(const YAML::Node& node) {
-        Fields fields(m_doc, node, "a scenario", {"name", "base", "profile", "expect"}, m_out);
+        Fields fields(
+            m_doc, node, "a scenario", {"name", "base", "profile", "today", "expect"}, m_out);
         const KeyValue* name = fields.require("name");
         const KeyValue* expect = fields.require("expect");
         if (!fields.ok() || name == nullptr || expect == nullptr) {
@@ -104,7 +105,11 @@ class SuiteRunner {
                 return std::nullopt;
             }
         }
-        const Report report = evaluate(m_pack, profile);
+        const auto today = read_today(fields, profile);
+        if (!today) {
+            return std::nullopt;
+        }
+        const Report report = evaluate_on(m_pack, profile, *today, nullptr);
         if (!check(*expect, report, outcome)) {
             return std::nullopt;
         }
@@ -112,6 +117,27 @@ class SuiteRunner {
     }
 
   private:
+    // `today: YYYY-MM-DD`, the day the scenario's dated answers are checked on (default: the
+    // local date); nullopt after reporting a bad day, or an answer dated after it.
+    std::optional<CalendarDate> read_today(const Fields& fields, const Profile& profile) {
+        CalendarDate today = local_today();
+        if (const KeyValue* entry = fields.find("today")) {
+            const auto day = parse_calendar_date(read_scalar(m_doc, *entry, m_out).value_or(""));
+            if (!day) {
+                m_out.add(m_doc.error(DiagnosticCode::bad_value,
+                                      entry->value.Mark(),
+                                      "'today' must be a real day written YYYY-MM-DD"));
+                return std::nullopt;
+            }
+            today = *day;
+        }
+        if (auto error = answer_dated_after(m_pack, profile, today)) {
+            m_out.add(std::move(*error));
+            return std::nullopt;
+        }
+        return today;
+    }
+
     // A profile file beside the suite; its answers apply over the base.
     bool apply_profile_file(const KeyValue& entry, Profile& profile) {
         const std::filesystem::path name = entry.value.Scalar();
@@ -211,7 +237,8 @@ class SuiteRunner {
                        "avoid",
                        "no_pressure",
                        "unanswered",
-                       "assumed"},
+                       "assumed",
+                       "expired"},
                       m_out);
         if (!fields.ok()) {
             return false;
@@ -220,7 +247,8 @@ class SuiteRunner {
         return check_verdict(fields, report, outcome) && check_fired(fields, report, outcome) &&
                check_could_fire(fields, report, outcome) && check_sites(fields, report, outcome) &&
                check_facts(fields, "unanswered", unanswered_fact_ids(report), outcome) &&
-               check_facts(fields, "assumed", assumed_fact_ids(report), outcome);
+               check_facts(fields, "assumed", assumed_fact_ids(report), outcome) &&
+               check_facts(fields, "expired", expired_fact_ids(report), outcome);
     }
 
     bool check_verdict(const Fields& fields, const Report& report, ScenarioOutcome& outcome) {
@@ -302,6 +330,14 @@ class SuiteRunner {
             }
         }
         return true;
+    }
+
+    std::set<std::string> expired_fact_ids(const Report& report) const {
+        std::set<std::string> ids;
+        for (const ExpiredAnswer& expired : report.expired) {
+            ids.insert(m_pack.facts[expired.fact].id);
+        }
+        return ids;
     }
 
     std::set<std::string> unanswered_fact_ids(const Report& report) const {

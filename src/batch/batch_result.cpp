@@ -1,6 +1,6 @@
 #include "batch/batch_result.hpp"
 
-#include "engine/evaluator.hpp"
+#include "engine/shelf_life.hpp"
 #include "output/render_json.hpp"
 
 #include <fmt/format.h>
@@ -50,12 +50,20 @@ std::optional<Verdict> screen_record(const RulePack& pack,
                                      std::size_t number,
                                      const RecordProfile& record,
                                      ReportDetail detail,
+                                     CalendarDate today,
                                      Report& report,
                                      std::string& out) {
     append_head(number, record, out);
-    if (!record.profile) {
+    Diagnostics dated_after;
+    if (record.profile) {
+        if (auto error = answer_dated_after(pack, *record.profile, today)) {
+            dated_after.add(std::move(*error));
+        }
+    }
+    if (!record.profile || dated_after.has_errors()) {
         ordered_json errors = ordered_json::array();
-        for (const Diagnostic& diagnostic : record.diagnostics.items()) {
+        for (const Diagnostic& diagnostic :
+             record.profile ? dated_after.items() : record.diagnostics.items()) {
             if (diagnostic.severity != Severity::error) {
                 continue;
             }
@@ -73,7 +81,7 @@ std::optional<Verdict> screen_record(const RulePack& pack,
         out += "}\n";
         return std::nullopt;
     }
-    evaluate(pack, *record.profile, report);
+    evaluate_on(pack, *record.profile, today, report);
     hold_unfinished(*record.profile, report);
     out += ',';
     writer.append_members(report, detail, out);

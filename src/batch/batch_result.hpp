@@ -5,6 +5,7 @@
 #include "model/report.hpp"
 #include "model/rule_pack.hpp"
 #include "output/report_json_writer.hpp"
+#include "util/calendar_date.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -16,13 +17,16 @@ namespace contra {
 /// newline) to `out`: `record`, `id` when the record has one, then the fields of
 /// `contra check --format json`, or with ReportDetail::ids their ids alone (docs/batch.md). A
 /// record with diagnostics becomes an error line instead: `record`, `id`, and `errors`, each with
-/// its code, field, message and location. Returns the verdict; none for an error line.
-/// `report` is storage reused from record to record (its content is replaced).
+/// its code, field, message and location; so does a record with an answer dated after `today`.
+/// Answers are checked as they stand on `today` (engine/shelf_life.hpp). Returns the verdict;
+/// none for an error line. `report` is storage reused from record to record (its content is
+/// replaced).
 std::optional<Verdict> screen_record(const RulePack& pack,
                                      const ReportJsonWriter& writer,
                                      std::size_t number,
                                      const RecordProfile& record,
                                      ReportDetail detail,
+                                     CalendarDate today,
                                      Report& report,
                                      std::string& out);
 

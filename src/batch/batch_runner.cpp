@@ -61,6 +61,7 @@ ChunkResult screen_chunk(const RulePack& pack,
                          Chunk chunk,
                          const RecordReader& read,
                          ReportDetail detail,
+                         CalendarDate today,
                          const StopFlags& stop) {
     ChunkResult result;
     result.text.reserve(chunk.size() * k_typical_line_bytes);
@@ -74,7 +75,8 @@ ChunkResult screen_chunk(const RulePack& pack,
             result.warnings += profile.diagnostics.format();
         }
         const std::optional<Verdict> verdict =
-            screen_record(pack, writer, record.number, profile, detail, report, result.text);
+            screen_record(
+                pack, writer, record.number, profile, detail, today, report, result.text);
         if (verdict) {
             ++result.counts.verdicts[static_cast<std::size_t>(*verdict)];
         } else {
@@ -226,7 +228,13 @@ class Batch {
     }
 
     ChunkResult screen(Chunk chunk) const {
-        return screen_chunk(m_pack, m_writer, std::move(chunk), m_read, m_settings.detail, m_stop);
+        return screen_chunk(m_pack,
+                            m_writer,
+                            std::move(chunk),
+                            m_read,
+                            m_settings.detail,
+                            m_settings.today,
+                            m_stop);
     }
 
     void run_here() {

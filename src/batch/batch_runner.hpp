@@ -4,6 +4,7 @@
 #include "batch/record_profile.hpp"
 #include "model/rule_pack.hpp"
 #include "output/report_json_writer.hpp"
+#include "util/calendar_date.hpp"
 #include "util/output_sink.hpp"
 #include "util/worker_pool.hpp"
 
@@ -40,6 +41,7 @@ enum class BatchEnd {
 struct BatchSettings {
     unsigned jobs = 1;                        ///< threads that check (1: the calling thread)
     ReportDetail detail = ReportDetail::full; ///< what a result line carries
+    CalendarDate today = local_today();       ///< the day the answers are checked on
     const std::atomic<int>* stop = nullptr;   ///< when set non-zero, the batch stops
     ThreadStarter start_thread;               ///< empty: std::thread
     std::function<void(const BatchSummary&)> on_progress; ///< after each chunk is written

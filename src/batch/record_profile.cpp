@@ -18,6 +18,26 @@ bool refuse_too_long(const BatchRecord& record, const std::string& file, RecordP
 
 } // namespace
 
+namespace {
+
+// The days of a record's answers are located in the record; an error about one (dated after
+// today) must name its line in the whole input, as the reader's errors do.
+void shift_date_lines(std::optional<Profile>& profile, std::int64_t lines) {
+    if (!profile) {
+        return;
+    }
+    if (profile->answered_on && profile->answered_on->where.line > 0) {
+        profile->answered_on->where.line += lines;
+    }
+    for (auto& [fact, date] : profile->answer_dates) {
+        if (date.where.line > 0) {
+            date.where.line += lines;
+        }
+    }
+}
+
+} // namespace
+
 RecordProfile
 read_fhir_record(const RulePack& pack, const BatchRecord& record, const std::string& file) {
     RecordProfile result;
@@ -28,6 +48,7 @@ read_fhir_record(const RulePack& pack, const BatchRecord& record, const std::str
     result.profile = std::move(read.profile);
     result.diagnostics = std::move(read.diagnostics);
     result.diagnostics.shift_lines(record.line - 1);
+    shift_date_lines(result.profile, record.line - 1);
     return result;
 }
 
@@ -44,6 +65,7 @@ RecordProfile read_text_record(const RulePack& pack,
     result.profile = std::move(read.profile);
     result.diagnostics = std::move(read.diagnostics);
     result.diagnostics.shift_lines(record.line - 1);
+    shift_date_lines(result.profile, record.line - 1);
     return result;
 }
 

@@ -6,6 +6,7 @@
 #include "batch/csv_layout.hpp"
 #include "batch/csv_records.hpp"
 #include "batch/text_record_sources.hpp"
+#include "cli/answer_dates.hpp"
 #include "cli/batch_progress.hpp"
 #include "cli/batch_signals.hpp"
 #include "cli/exit_codes.hpp"
@@ -288,6 +289,7 @@ void add_batch_options(CLI::App& command, BatchOptions& options) {
         ->check(CLI::IsMember({"full", "ids"}))
         ->option_text("full|ids (default: full)");
     add_pack_options(*batch, options.rules_dir, options.pack_sha256);
+    add_today_option(*batch, options.today);
 }
 
 Outcome run_batch_command(const RulePack& pack,
@@ -314,6 +316,7 @@ Outcome run_batch_command(const RulePack& pack,
     BatchSettings settings;
     settings.jobs = jobs;
     settings.detail = options.detail == "ids" ? ReportDetail::ids : ReportDetail::full;
+    settings.today = today_or_local(options.today);
     settings.stop = &StopOnSignals::received();
     settings.on_progress = [&](const BatchSummary& so_far) { progress.update(so_far); };
     settings.on_warnings = [&](const std::string& warnings) {

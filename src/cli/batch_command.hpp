@@ -3,10 +3,12 @@
 #include "cli/environment.hpp"
 #include "cli/exit_codes.hpp"
 #include "model/rule_pack.hpp"
+#include "util/calendar_date.hpp"
 
 #include <CLI/App.hpp>
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 namespace contra::cli {
@@ -21,6 +23,7 @@ struct BatchOptions {
     std::string encoding = "utf-8"; ///< of a CSV file: utf-8, windows-1252 or latin-1
     unsigned jobs = 0;           ///< 0: one per usable CPU (usable_cpus), at most k_max_batch_jobs
     std::string detail = "full"; ///< full or ids: what each result line carries
+    std::optional<CalendarDate> today; ///< --today; none: the local date
     std::string rules_dir;
     std::string pack_sha256; ///< checked before anything runs (app.cpp); here for --help
 };

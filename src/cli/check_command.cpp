@@ -1,5 +1,6 @@
 #include "cli/check_command.hpp"
 
+#include "cli/answer_dates.hpp"
 #include "cli/audit_log.hpp"
 #include "cli/checked_output.hpp"
 #include "cli/error_report.hpp"
@@ -7,7 +8,7 @@
 #include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/profile_file.hpp"
-#include "engine/evaluator.hpp"
+#include "engine/shelf_life.hpp"
 #include "input/profile_reader.hpp"
 #include "model/fact_value.hpp"
 #include "output/audit_record.hpp"
@@ -63,8 +64,10 @@ struct AnswerError {
 
 // Applies command-line answers over the file's; the same fact given twice differently is a
 // usage error, since one of the two would be silently lost.
-std::optional<AnswerError>
-apply_option_answers(const RulePack& pack, const CheckOptions& options, Profile& profile) {
+std::optional<AnswerError> apply_option_answers(const RulePack& pack,
+                                                const CheckOptions& options,
+                                                CalendarDate today,
+                                                Profile& profile) {
     std::vector<OptionAnswer> answers;
     for (const std::string& assignment : options.set_answers) {
         const auto equals = assignment.find('=');
@@ -101,6 +104,8 @@ apply_option_answers(const RulePack& pack, const CheckOptions& options, Profile&
                                            fact.id)};
         }
         profile.answers[answer.fact] = *parsed.value;
+        profile.answer_dates[answer.fact] =
+            AnswerDate{options.answered_on.value_or(today), {answer.option, 0, 0}};
     }
     return std::nullopt;
 }
@@ -109,15 +114,16 @@ apply_option_answers(const RulePack& pack, const CheckOptions& options, Profile&
 
 std::optional<ExitCode> apply_answer_options(const RulePack& pack,
                                              const CheckOptions& options,
+                                             CalendarDate today,
                                              Profile& profile,
                                              std::ostream& err) {
-    if (auto error = apply_option_answers(pack, options, profile)) {
+    if (auto error = apply_option_answers(pack, options, today, profile)) {
         report_error(err,
                      error->code == ExitCode::usage ? error_code::k_usage : "bad-value",
                      error->message);
         return error->code;
     }
-    return std::nullopt;
+    return date_answers(pack, options.answered_on, today, profile, err);
 }
 
 void add_answer_options(CLI::App& command,
@@ -125,6 +131,8 @@ void add_answer_options(CLI::App& command,
                         CheckOptions& options,
                         bool with_answers) {
     add_pack_options(command, options.rules_dir, options.pack_sha256);
+    add_today_option(command, options.today);
+    add_answered_on_option(command, options.answered_on);
     command
         .add_option("--audit-log",
                     options.audit_log,
@@ -216,8 +224,13 @@ std::optional<ExitCode> DecisionRecords::log(const RulePack& pack,
         return std::nullopt;
     }
     const std::string now = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-    if (auto error = m_log->append(
-            audit_record(pack, profile, report, now, m_options->audit_include_profile), err)) {
+    if (auto error = m_log->append(audit_record(pack,
+                                                profile,
+                                                report,
+                                                now,
+                                                today_or_local(m_options->today),
+                                                m_options->audit_include_profile),
+                                   err)) {
         report_error(err,
                      error_code::k_cannot_write,
                      fmt::format("{}; the verdict above was shown but not logged", *error),
@@ -344,8 +357,12 @@ void add_report_detail_options(CLI::App& command, CheckOptions& options) {
                          options.verbose,
                          "Text: everything: reasons, sources, every open question and the "
                          "answers assumed")};
+    // The help text names them in a fixed order: CLI11 would list them in the order of their
+    // addresses, which differs from run to run.
+    brief->option_text("Excludes: --why --all-questions --verbose");
     for (CLI::Option* detail : details) {
         brief->excludes(detail);
+        detail->option_text("Excludes: --brief");
     }
 }
 
@@ -419,11 +436,13 @@ Outcome run_check(const RulePack& pack,
     if (const auto* error = std::get_if<ExitCode>(&start)) {
         return *error;
     }
-    Profile& profile = std::get<Profile>(start);
-    if (const auto error = apply_answer_options(pack, options, profile, err)) {
+    Profile& dated = std::get<Profile>(start);
+    const CalendarDate today = today_or_local(options.today);
+    if (const auto error = apply_answer_options(pack, options, today, dated, err)) {
         return *error;
     }
-    Report report = evaluate(pack, profile);
+    Profile profile; // the answers as they stand today
+    Report report = evaluate_on(pack, dated, today, &profile);
     mark_unfinished(profile, options.fhir_input, report, err);
     // The audit log is opened before anything is shown, so a log that cannot be written stops
     // the run before a verdict; the record is appended only once everything shown was written.
@@ -442,7 +461,7 @@ Outcome run_check(const RulePack& pack,
     if (!output_written(out, err, records.logging() ? "; the decision was not logged" : "")) {
         return ExitCode::cannot_write;
     }
-    if (const auto error = records.log(pack, profile, report, err)) {
+    if (const auto error = records.log(pack, dated, report, err)) {
         return *error;
     }
     return Outcome::of(report.verdict);

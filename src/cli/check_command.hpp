@@ -9,6 +9,7 @@
 #include "model/report.hpp"
 #include "model/rule_pack.hpp"
 #include "output/render_text.hpp"
+#include "util/calendar_date.hpp"
 
 #include <CLI/App.hpp>
 
@@ -34,13 +35,15 @@ struct CheckOptions {
     bool audit_include_profile = false;
     std::vector<std::string> set_answers; ///< FACT=VALUE
     std::vector<OptionAnswer> option_answers;
-    bool explain = false;       ///< add why each rule fired or could fire
-    bool explain_all = false;   ///< explain every rule, also those that do not fire
-    bool explain_only = false;  ///< `contra explain`: the explanation without the report
-    bool brief = false;         ///< text: the verdict, what to do and where alone
-    bool why = false;           ///< text: add each finding's reasons and sources
-    bool all_questions = false; ///< text: every open question, not the most serious few
-    bool verbose = false;       ///< text: everything (why, every question, what was assumed)
+    bool explain = false;              ///< add why each rule fired or could fire
+    bool explain_all = false;          ///< explain every rule, also those that do not fire
+    bool explain_only = false;         ///< `contra explain`: the explanation without the report
+    bool brief = false;                ///< text: the verdict, what to do and where alone
+    bool why = false;                  ///< text: add each finding's reasons and sources
+    bool all_questions = false;        ///< text: every open question, not the most serious few
+    bool verbose = false;              ///< text: everything (why, every question, what was assumed)
+    std::optional<CalendarDate> today; ///< --today; none: the local date
+    std::optional<CalendarDate> answered_on; ///< --answered-on
 };
 
 /// Adds the options of `check`, bound to `options`. The per-fact answer options (one or two per
@@ -75,10 +78,12 @@ void add_report_detail_options(CLI::App& command, CheckOptions& options);
 /// at the terminal's width.
 TextOptions text_options(const CheckOptions& options, const Environment& environment);
 
-/// Applies the answers given as options over `profile`. Returns nothing, or the exit code of an
-/// error already reported to `err`.
+/// Applies the answers given as options over `profile`, each dated --answered-on or `today`,
+/// then --answered-on, and refuses answers dated after `today`. Returns nothing, or the exit
+/// code of an error already reported to `err`.
 std::optional<ExitCode> apply_answer_options(const RulePack& pack,
                                              const CheckOptions& options,
+                                             CalendarDate today,
                                              Profile& profile,
                                              std::ostream& err);
 

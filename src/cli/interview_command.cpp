@@ -1,7 +1,9 @@
 #include "cli/interview_command.hpp"
 
+#include "cli/answer_dates.hpp"
 #include "cli/checked_output.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interview_answers.hpp"
 #include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/profile_file.hpp"
@@ -10,6 +12,7 @@
 #include "engine/interview_turn.hpp"
 #include "input/profile_reader.hpp"
 #include "model/fact_value.hpp"
+#include "output/answer_json.hpp"
 #include "output/audit_record.hpp"
 #include "output/render_json.hpp"
 #include "output/render_text.hpp"
@@ -185,18 +188,14 @@ void explain_question(const RulePack& pack,
 // The one place the answers are written (see --save); `unfinished` marks an interview that was
 // stopped before its end, which check then reports as incomplete.
 bool save_profile(const RulePack& pack,
-                  const Profile& profile,
+                  const Profile& dated,
                   bool unfinished,
+                  CalendarDate today,
                   const std::string& path,
                   const RunInputs& inputs,
                   std::ostream& err) {
-    nlohmann::ordered_json json;
-    if (unfinished) {
-        json[std::string(k_unfinished_key)] = "unfinished";
-    }
-    json.update(answers_to_json(pack, profile));
     std::ostringstream text;
-    write_json(json, text);
+    write_json(saved_profile_json(pack, dated, unfinished, today), text);
     if (auto error = write_file_whole(path, text.str(), inputs)) {
         fmt::print(err,
                    "contra: error: cannot save the answers to {}: {}\n",
@@ -341,6 +340,7 @@ std::optional<ExitCode> prepare(const RulePack& pack,
                                 Profile& start,
                                 DecisionRecords& records) {
     const RunInputs inputs = run_inputs(options.start, options.answers.rules_dir);
+    const CalendarDate today = today_or_local(options.answers.today);
     if (!options.save.empty()) {
         if (auto problem = check_save_target(options.save, options.force, inputs)) {
             fmt::print(
@@ -355,7 +355,7 @@ std::optional<ExitCode> prepare(const RulePack& pack,
         }
         start = std::move(std::get<Profile>(read));
     }
-    if (const auto error = apply_answer_options(pack, options.answers, start, err)) {
+    if (const auto error = apply_answer_options(pack, options.answers, today, start, err)) {
         return error;
     }
     return records.open(options.answers, inputs, err);
@@ -366,6 +366,7 @@ std::optional<ExitCode> prepare(const RulePack& pack,
 std::optional<ExitCode> record_outcome(const RulePack& pack,
                                        const InterviewOptions& options,
                                        const Interview& interview,
+                                       const Profile& dated,
                                        const Report& report,
                                        bool stopped,
                                        DecisionRecords& records,
@@ -381,12 +382,17 @@ std::optional<ExitCode> record_outcome(const RulePack& pack,
             failure = ExitCode::cannot_write;
         }
     }
-    if (!options.save.empty() &&
-        !save_profile(pack, interview.profile(), stopped, options.save, records.inputs(), err)) {
+    if (!options.save.empty() && !save_profile(pack,
+                                               dated,
+                                               stopped,
+                                               today_or_local(options.answers.today),
+                                               options.save,
+                                               records.inputs(),
+                                               err)) {
         failure = ExitCode::cannot_write;
     }
     if (!failure) {
-        failure = records.log(pack, interview.profile(), report, err);
+        failure = records.log(pack, dated, report, err);
     }
     return failure;
 }
@@ -404,20 +410,25 @@ Outcome run_interview(const RulePack& pack,
     if (const auto error = prepare(pack, options, in, err, start, records)) {
         return *error;
     }
-    Interview interview(pack, std::move(start));
+    const CalendarDate today = today_or_local(options.answers.today);
+    const KeptAnswers kept = keep_valid_answers(pack, start, today);
+    Interview interview(pack, kept.current);
     const InterruptGuard interrupts;
     g_interrupted = 0;
     LineInput input(in, out, environment.stdin_is_terminal);
     fmt::print(out,
                "contra interview: the questions whose answer can change the verdict, most "
                "serious first.\nKeys: y yes, n no/none, u unknown, ? why, b back.\n");
+    announce_kept(pack, kept, today, out);
     const bool stopped = ask_questions(pack, interview, input, out);
     if (stopped) {
         report_stop(options, interview, out);
     }
-    const Report report = final_report(interview, stopped);
-    const auto failure =
-        record_outcome(pack, options, interview, report, stopped, records, out, err, environment);
+    Report report = final_report(interview, stopped);
+    add_kept_to_report(kept, interview.profile(), report);
+    const Profile dated = dated_answers(kept, interview.profile(), today);
+    const auto failure = record_outcome(
+        pack, options, interview, dated, report, stopped, records, out, err, environment);
     // An emergency is never hidden behind a failed write; the failure is reported above.
     if (failure && report.verdict != Verdict::emergency) {
         return *failure;

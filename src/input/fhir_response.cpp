@@ -296,6 +296,30 @@ class ResponseReader {
 
 } // namespace
 
+namespace {
+
+// `authored` (a FHIR date or dateTime: its date part as written) is the day of the answers.
+std::optional<AnswerDate>
+read_authored(const YamlDocument& doc, const YAML::Node& root, Diagnostics& out) {
+    const auto authored = find_child(root, "authored");
+    if (!authored) {
+        return std::nullopt;
+    }
+    const std::string text = authored->IsScalar() ? authored->Scalar() : std::string{};
+    const auto date = parse_calendar_date(std::string_view(text).substr(0, 10));
+    if (!date || (text.size() > 10 && text[10] != 'T')) {
+        out.add(doc.error(DiagnosticCode::bad_value,
+                          authored->Mark(),
+                          fmt::format("'authored' must be a FHIR date or dateTime "
+                                      "(2026-11-02 or 2026-11-02T10:30:00Z), got '{}'",
+                                      text)));
+        return std::nullopt;
+    }
+    return AnswerDate{*date, doc.location(authored->Mark())};
+}
+
+} // namespace
+
 ProfileResult read_fhir_response(const RulePack& pack,
                                  std::string text,
                                  std::string file_name,
@@ -326,9 +350,11 @@ ProfileResult read_fhir_response(const RulePack& pack,
     if (auto items = find_child(root, "item")) {
         reader.read_items(*items);
     }
+    std::optional<AnswerDate> authored = read_authored(doc, root, out);
     Profile profile = reader.take();
     if (!out.has_errors()) {
         profile.unfinished = status == ResponseStatus::unfinished;
+        profile.answered_on = authored;
         result.profile = std::move(profile);
     }
     return result;

@@ -66,6 +66,108 @@ std::optional<Value> read_answer(const RulePack& pack,
     return answer.value;
 }
 
+std::optional<AnswerDate> read_answer_date(const YamlDocument& doc,
+                                           const YAML::Node& node,
+                                           std::string_view what,
+                                           Diagnostics& out) {
+    const auto text = read_scalar(doc, node, what, out);
+    if (!text) {
+        return std::nullopt;
+    }
+    if (const auto date = parse_calendar_date(*text)) {
+        return AnswerDate{*date, doc.location(node.Mark())};
+    }
+    out.add(
+        doc.error(DiagnosticCode::bad_value,
+                  node.Mark(),
+                  fmt::format("{} must be a real day written YYYY-MM-DD, got '{}'", what, *text)));
+    return std::nullopt;
+}
+
+// `answer_dates: {FACT: YYYY-MM-DD, ...}`.
+void read_answer_dates(const RulePack& pack,
+                       const YamlDocument& doc,
+                       const KeyValue& entry,
+                       Profile& profile,
+                       Diagnostics& out) {
+    auto dates = read_map(doc, entry.value, fmt::format("'{}'", k_answer_dates_key), out);
+    for (const KeyValue& dated : dates.value_or(std::vector<KeyValue>{})) {
+        const auto index = pack.find_fact(dated.key);
+        if (!index) {
+            out.add(doc.error(DiagnosticCode::unknown_name,
+                              dated.key_mark,
+                              fmt::format("unknown fact '{}' in '{}'{}",
+                                          dated.key,
+                                          k_answer_dates_key,
+                                          did_you_mean(dated.key, pack.fact_ids()))));
+        } else if (auto date = read_answer_date(
+                       doc, dated.value, fmt::format("the date of '{}'", dated.key), out)) {
+            profile.answer_dates[*index] = *date;
+        }
+    }
+}
+
+// `question_digests: {FACT: DIGEST, ...}`, as interview --save writes them; digests of facts
+// the pack no longer has are dropped (their questions are asked again).
+void read_question_digests(const RulePack& pack,
+                           const YamlDocument& doc,
+                           const KeyValue& entry,
+                           Profile& profile,
+                           Diagnostics& out) {
+    auto digests = read_map(doc, entry.value, fmt::format("'{}'", k_question_digests_key), out);
+    for (const KeyValue& digest : digests.value_or(std::vector<KeyValue>{})) {
+        auto text = read_scalar(doc, digest, out);
+        if (const auto index = pack.find_fact(digest.key); index && text) {
+            profile.question_digests[*index] = std::move(*text);
+        }
+    }
+}
+
+// `pack: {name: ..., version: ..., sha256: ...}`: the pack that asked the questions.
+void read_asked_with_pack(const YamlDocument& doc,
+                          const KeyValue& entry,
+                          Profile& profile,
+                          Diagnostics& out) {
+    Fields fields(doc,
+                  entry.value,
+                  fmt::format("'{}'", k_asked_with_pack_key),
+                  {"name", "version", "sha256"},
+                  out);
+    if (!fields.ok()) {
+        return;
+    }
+    PackInfo info;
+    for (const auto& [key, field] : {std::pair{"name", &info.name},
+                                     std::pair{"version", &info.version},
+                                     std::pair{"sha256", &info.sha256}}) {
+        if (const KeyValue* value = fields.find(key)) {
+            *field = read_scalar(doc, *value, out).value_or("");
+        }
+    }
+    profile.asked_with_pack = std::move(info);
+}
+
+// The reserved keys that date a profile's answers; false for any other key.
+bool read_dating_key(const RulePack& pack,
+                     const YamlDocument& doc,
+                     const KeyValue& entry,
+                     Profile& profile,
+                     Diagnostics& out) {
+    if (entry.key == k_answered_on_key) {
+        profile.answered_on =
+            read_answer_date(doc, entry.value, fmt::format("'{}'", k_answered_on_key), out);
+    } else if (entry.key == k_answer_dates_key) {
+        read_answer_dates(pack, doc, entry, profile, out);
+    } else if (entry.key == k_question_digests_key) {
+        read_question_digests(pack, doc, entry, profile, out);
+    } else if (entry.key == k_asked_with_pack_key) {
+        read_asked_with_pack(doc, entry, profile, out);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool apply_profile_node(const RulePack& pack,
@@ -101,6 +203,10 @@ bool apply_profile_node(const RulePack& pack,
                                               "part-way; its only value is 'unfinished'",
                                               k_unfinished_key)));
             }
+            out.set_field(first_new, entry.key);
+            continue;
+        }
+        if (read_dating_key(pack, doc, entry, profile, out)) {
             out.set_field(first_new, entry.key);
             continue;
         }

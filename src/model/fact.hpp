@@ -16,6 +16,14 @@ inline constexpr std::uint8_t k_yes = 1;
 /// The most values an enum fact may have (choice sets are 64-bit masks).
 inline constexpr std::size_t k_max_choices = 64;
 
+/// How long an answer stays true (rules/README.md, "Shelf life"). `unset` is a pack that does
+/// not say: the answer is kept like `always`, and lint warns.
+enum class ValidFor : std::uint8_t { unset, visit, days, always };
+
+/// How a number answer changes with time instead of expiring: it counts weeks or years since an
+/// event (or birth), and grows by the time elapsed since it was given.
+enum class Ages : std::uint8_t { none, weeks, years };
+
 /// What an unanswered question means (rules/README.md, "Unknown answers").
 enum class UnknownPolicy : std::uint8_t { required, optional, assume, required_when };
 
@@ -23,7 +31,10 @@ enum class UnknownPolicy : std::uint8_t { required, optional, assume, required_w
 struct Fact {
     std::string id;
     FactType type = FactType::yes_no;
-    std::vector<std::string> values; ///< choice names; {"no", "yes"} for yes/no facts
+    ValidFor valid_for = ValidFor::unset; ///< how long an answer holds
+    Ages ages = Ages::none;               ///< number facts only
+    std::uint32_t valid_days = 0;         ///< with ValidFor::days
+    std::vector<std::string> values;      ///< choice names; {"no", "yes"} for yes/no facts
     std::string unit;
     double min = 0;
     double max = 0;
@@ -45,5 +56,14 @@ struct Fact {
 };
 
 std::string_view to_string(FactType type);
+std::string_view to_string(Ages ages);
+
+/// How long an answer to `fact` holds, for people: "this visit", "28 days", "always", with
+/// "(ages in weeks)" for a number that ages; "not declared" for ValidFor::unset.
+std::string describe_shelf_life(const Fact& fact);
+
+/// A short digest of the question as a client sees it (its text, type, values or range): an
+/// answer saved under another digest was given to another question, and is asked again.
+std::string question_digest(const Fact& fact);
 
 } // namespace contra

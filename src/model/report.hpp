@@ -3,6 +3,7 @@
 #include "model/level.hpp"
 #include "model/site_set.hpp"
 #include "model/value.hpp"
+#include "util/calendar_date.hpp"
 
 #include <cstdint>
 #include <string>
@@ -47,6 +48,20 @@ struct Assumption {
     friend bool operator==(const Assumption&, const Assumption&) = default;
 };
 
+/// An answer too old to hold today (the fact's valid_for): it was treated as unanswered.
+struct ExpiredAnswer {
+    std::uint32_t fact = 0;
+    CalendarDate answered_on;
+};
+
+/// A number that counts time (the fact's `ages`), advanced by the time since it was given.
+struct AgedAnswer {
+    std::uint32_t fact = 0;
+    CalendarDate answered_on;
+    double given = 0;
+    double used = 0;
+};
+
 /// The outcome of checking one profile against one pack.
 struct Report {
     Verdict verdict = Verdict::proceed;
@@ -61,6 +76,8 @@ struct Report {
     bool verdict_rests_on_assumptions = false;
     /// With verdict_rests_on_assumptions: the assumed questions to confirm, in vocabulary order.
     std::vector<std::uint32_t> to_confirm;
+    std::vector<ExpiredAnswer> expired; ///< in vocabulary order
+    std::vector<AgedAnswer> aged;       ///< in vocabulary order
     friend bool operator==(const Report&, const Report&) = default;
 };
 

@@ -4,6 +4,8 @@
 #include "output/render_json.hpp"
 #include "util/sha256.hpp"
 
+#include <algorithm>
+
 namespace contra {
 
 using nlohmann::ordered_json;
@@ -18,10 +20,22 @@ ordered_json answers_to_json(const RulePack& pack, const Profile& profile) {
     return answers;
 }
 
+ordered_json
+answer_dates_to_json(const RulePack& pack, const Profile& profile, CalendarDate today) {
+    ordered_json dates = ordered_json::object();
+    for (std::uint32_t i = 0; i < pack.facts.size(); ++i) {
+        if (!profile.answers[i].is_unknown()) {
+            dates[pack.facts[i].id] = to_string(profile.date_of(i).value_or(today));
+        }
+    }
+    return dates;
+}
+
 std::string audit_record(const RulePack& pack,
                          const Profile& profile,
                          const Report& report,
                          std::string_view utc_time,
+                         CalendarDate today,
                          bool include_profile) {
     ordered_json fired = ordered_json::array();
     for (const Finding& finding : report.findings) {
@@ -35,9 +49,21 @@ std::string audit_record(const RulePack& pack,
                                       {"sha256", pack.info.sha256}}},
                         {"verdict", to_string(report.verdict)},
                         {"fired", std::move(fired)},
-                        {"profile_sha256", sha256_hex(to_compact_json(answers))}};
+                        {"profile_sha256", sha256_hex(to_compact_json(answers))},
+                        {"today", to_string(today)}};
+    // The days alone, not which questions were answered when: that is part of the profile.
+    const ordered_json dates = answer_dates_to_json(pack, profile, today);
+    std::vector<std::string> days;
+    for (const auto& [fact, day] : dates.items()) {
+        days.push_back(day.get<std::string>());
+    }
+    const auto [first, last] = std::minmax_element(days.begin(), days.end());
+    record["answered"] =
+        days.empty() ? ordered_json(nullptr) : ordered_json{{"from", *first}, {"to", *last}};
+    record["expired"] = report.expired.size();
     if (include_profile) {
         record["profile"] = answers;
+        record["answer_dates"] = dates;
     }
     return to_compact_json(record);
 }

@@ -187,6 +187,7 @@ ordered_json facts_to_json(const RulePack& pack) {
         }
         item["question"] = fact.question;
         item["unknown"] = describe_policy(pack, fact);
+        item["holds"] = describe_shelf_life(fact);
         if (fact.unknown == UnknownPolicy::assume || fact.assume_when != 0) {
             item["assumed"] = value_to_json(pack, fact, fact.assumed);
         }
@@ -211,12 +212,13 @@ void render_rules_table(const RulePack& pack, std::size_t width, std::ostream& o
 
 void render_facts_table(const RulePack& pack, std::size_t width, std::ostream& out) {
     std::vector<std::vector<std::string>> rows{
-        {"FACT", "TYPE", "VALUES", "IF UNANSWERED", "QUESTION"}};
+        {"FACT", "TYPE", "VALUES", "IF UNANSWERED", "HOLDS", "QUESTION"}};
     for (const Fact& fact : pack.facts) {
         rows.push_back({fact.id,
                         std::string(to_string(fact.type)),
                         values_of(fact),
                         describe_policy(pack, fact),
+                        describe_shelf_life(fact),
                         fact.question});
     }
     print_table(std::move(rows), width, out);

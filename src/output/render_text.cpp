@@ -228,6 +228,45 @@ class TextReport {
         }
     }
 
+    // Answers too old to hold today, and numbers advanced to today (rules/README.md, "Shelf
+    // life").
+    void dated() const {
+        if (!m_report.expired.empty()) {
+            fmt::print(
+                m_out,
+                "\n{}\n",
+                m_paint.heading(wrap("Expired answers (treated as unanswered)", 0, m_width)));
+            for (const ExpiredAnswer& expired : m_report.expired) {
+                fmt::print(m_out,
+                           "  - {}\n",
+                           wrap(safe(fmt::format("{}: asked {}, ask again today",
+                                                 m_pack.facts[expired.fact].id,
+                                                 to_string(expired.answered_on))),
+                                4,
+                                m_width));
+            }
+        }
+        if (!m_report.aged.empty()) {
+            fmt::print(m_out,
+                       "\n{}\n",
+                       m_paint.heading(wrap("Aged answers (counted to today)", 0, m_width)));
+            for (const AgedAnswer& aged : m_report.aged) {
+                const Fact& fact = m_pack.facts[aged.fact];
+                fmt::print(m_out,
+                           "  - {}\n",
+                           wrap(safe(fmt::format("{}: {} {} given on {}, {} {} used today",
+                                                 fact.id,
+                                                 format_number(aged.given),
+                                                 fact.unit,
+                                                 to_string(aged.answered_on),
+                                                 format_number(aged.used),
+                                                 fact.unit)),
+                                4,
+                                m_width));
+            }
+        }
+    }
+
     // Each finding's instruction under its rule id: the part of the report after the first
     // screen, since the first screen lists the findings one line each.
     void instructions() const {
@@ -383,6 +422,7 @@ void render_text(const RulePack& pack,
         text.what_to_do(false);
         text.where();
         text.still_to_ask(options.all_questions);
+        text.dated();
         text.instructions();
         if (options.why) {
             text.why();

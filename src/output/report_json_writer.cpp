@@ -109,6 +109,7 @@ void ReportJsonWriter::append_members(const Report& report, std::string& out) co
     out += "],\"assumed\":[";
     append_assumed(report.assumed, out);
     out += "],";
+    append_dated(report, out);
     out += m_pack_member;
 }
 
@@ -153,6 +154,7 @@ void ReportJsonWriter::append_id_members(const Report& report, std::string& out)
         out += m_unanswered_items[item_of(unanswered.fact, unanswered.could_raise_to)];
     }
     out += "],";
+    append_dated(report, out);
     out += m_pack_member;
 }
 
@@ -265,6 +267,32 @@ void ReportJsonWriter::append_assumed(const std::vector<Assumption>& assumptions
         }
         out += '}';
     }
+}
+
+void ReportJsonWriter::append_dated(const Report& report, std::string& out) const {
+    out += "\"expired\":[";
+    for (std::size_t i = 0; i < report.expired.size(); ++i) {
+        const ExpiredAnswer& expired = report.expired[i];
+        out += i == 0 ? "{\"fact\":" : ",{\"fact\":";
+        out += m_facts[expired.fact];
+        out += ",\"answered_on\":";
+        append_quoted(to_string(expired.answered_on), out);
+        out += '}';
+    }
+    out += "],\"aged\":[";
+    for (std::size_t i = 0; i < report.aged.size(); ++i) {
+        const AgedAnswer& aged = report.aged[i];
+        out += i == 0 ? "{\"fact\":" : ",{\"fact\":";
+        out += m_facts[aged.fact];
+        out += ",\"answered_on\":";
+        append_quoted(to_string(aged.answered_on), out);
+        out += ",\"given\":";
+        out += to_compact_json(aged.given);
+        out += ",\"used\":";
+        out += to_compact_json(aged.used);
+        out += '}';
+    }
+    out += "],";
 }
 
 } // namespace contra

@@ -51,6 +51,8 @@ class ReportJsonWriter {
     void append_could_fire(const std::vector<CouldFire>& could_fires, std::string& out) const;
     void append_unanswered(const std::vector<Unanswered>& unanswered_facts, std::string& out) const;
     void append_assumed(const std::vector<Assumption>& assumptions, std::string& out) const;
+    /// "expired":[…],"aged":[…],
+    void append_dated(const Report& report, std::string& out) const;
     void append_verdict_and_sites(const Report& report, std::string& out) const;
     void append_finding_ids(const Finding& finding, std::string& out) const;
     void append_note_indexes(const Finding& finding, std::string& out) const;

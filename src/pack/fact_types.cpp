@@ -112,12 +112,13 @@ struct TypedKey {
 };
 
 // In the order they are read, which is the order of their messages.
-const std::array<TypedKey, 6> k_typed_keys{{{"values", FactType::enumeration, read_enum_values},
+const std::array<TypedKey, 7> k_typed_keys{{{"values", FactType::enumeration, read_enum_values},
                                             {"unit", FactType::number, read_unit},
                                             {"min", FactType::number, read_later},
                                             {"max", FactType::number, read_later},
                                             {"allow_none", FactType::number, read_allow_none},
-                                            {"benign", FactType::enumeration, read_benign_values}}};
+                                            {"benign", FactType::enumeration, read_benign_values},
+                                            {"ages", FactType::number, read_ages}}};
 
 const FactTypeSpec* find_fact_type(std::string_view name) {
     const auto& types = fact_types();

@@ -39,4 +39,10 @@ void read_fact_type(FactKeys& keys, const KeyValue& entry);
 /// of another type is an error at the key.
 void read_fact_type_keys(FactKeys& keys);
 
+/// Reads `valid_for: visit | always | {days: N}` into the fact (fact_shelf_life.cpp).
+void read_shelf_life(FactKeys& keys);
+
+/// Reads `ages: weeks | years` of a number fact (fact_shelf_life.cpp).
+void read_ages(FactKeys& keys, const KeyValue* entry);
+
 } // namespace contra::detail

@@ -1,6 +1,7 @@
 #include "pack/pack_builder.hpp"
 
 #include "model/fact_value.hpp"
+#include "model/profile.hpp"
 #include "model/site_spelling.hpp"
 #include "pack/fact_types.hpp"
 #include "util/suggest.hpp"
@@ -24,13 +25,20 @@ const std::vector<std::string> k_fact_keys{"id",
                                            "why",
                                            "unknown",
                                            "informational",
-                                           "benign"};
+                                           "benign",
+                                           "valid_for",
+                                           "ages"};
 
 bool is_snake_case_id(std::string_view id) {
     return !id.empty() && std::isalpha(static_cast<unsigned char>(id.front())) &&
            std::all_of(id.begin(), id.end(), [](char c) {
                return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
            });
+}
+
+bool is_reserved_profile_key(std::string_view id) {
+    return id == k_answered_on_key || id == k_answer_dates_key || id == k_asked_with_pack_key ||
+           id == k_question_digests_key;
 }
 
 bool is_rule_id(std::string_view id) {
@@ -378,6 +386,13 @@ void PackBuilder::read_fact(const YamlDocument& doc, Fields& fields) {
     }
     fact.id = *id;
     const YAML::Mark id_mark = fields.find("id")->value.Mark();
+    if (is_reserved_profile_key(fact.id)) {
+        m_out.add(doc.error(
+            DiagnosticCode::bad_value,
+            id_mark,
+            fmt::format("'{}' is a reserved key of a profile and cannot name a fact", fact.id)));
+        return;
+    }
     if (!claim(m_fact_ids, doc, id_mark, fact.id, "fact", m_out)) {
         return;
     }
@@ -389,6 +404,7 @@ void PackBuilder::read_fact(const YamlDocument& doc, Fields& fields) {
     FactKeys keys{doc, fields, fact, m_out};
     read_fact_type(keys, *type);
     read_fact_type_keys(keys);
+    read_shelf_life(keys);
     m_sources.facts.push_back(doc.location(id_mark));
     m_pack.facts.push_back(std::move(fact));
 }

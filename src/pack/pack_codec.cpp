@@ -203,6 +203,9 @@ void write_fact(Writer& w, const Fact& fact) {
     w.scalar(fact.informational);
     w.scalar(fact.requires_sites);
     w.scalar(fact.benign);
+    w.scalar(fact.valid_for);
+    w.scalar(fact.valid_days);
+    w.scalar(fact.ages);
 }
 
 void read_fact(Reader& r, Fact& fact) {
@@ -223,6 +226,9 @@ void read_fact(Reader& r, Fact& fact) {
     fact.informational = r.scalar<bool>();
     fact.requires_sites = r.scalar<bool>();
     fact.benign = r.scalar<std::uint64_t>();
+    fact.valid_for = r.scalar<ValidFor>();
+    fact.valid_days = r.scalar<std::uint32_t>();
+    fact.ages = r.scalar<Ages>();
 }
 
 void write_treatment(Writer& w, const RulePack& pack) {

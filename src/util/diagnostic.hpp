@@ -45,6 +45,7 @@ enum class DiagnosticCode {
     untyped_source,      ///< lint: a source without a type or a citation
     weak_evidence,       ///< lint: a rule at postpone_and_refer or above on practitioner articles
     do_not_cite,         ///< lint: a source's URL on the pack's do_not_cite list
+    no_shelf_life,       ///< lint: a fact that does not say how long its answer holds
     count                ///< how many codes there are, not a code
 };
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -314,6 +315,85 @@ TEST(InterviewPty, AStartingProfileIsNotAskedAgain) {
     EXPECT_EQ(session.output().find("sudden_breathlessness> "), std::string::npos);
     EXPECT_EQ(session.output().find("chest_pain> "), std::string::npos);
     std::filesystem::remove(start);
+}
+
+} // namespace
+
+namespace {
+
+// Answers like answer_healthy, at most `limit` prompts (an interview that asked more would be
+// looping), and returns the id of each prompt in order.
+std::vector<std::string> answer_healthy_at_most(PtySession& session, std::size_t limit) {
+    std::vector<std::string> asked;
+    while (asked.size() < limit && session.wait_for("> ")) {
+        std::string prompt = session.current_line();
+        session.send(prompt == "age_years> " ? "40\r" : "n\r");
+        asked.push_back(prompt.substr(0, prompt.size() - 2));
+    }
+    return asked;
+}
+
+std::string file_text(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    return {std::istreambuf_iterator<char>(file), {}};
+}
+
+TEST(InterviewPty, ASecondVisitKeepsWhatStillHoldsAndAsksAgainOnlyWhatExpired) {
+    const auto folder = std::filesystem::temp_directory_path();
+    const auto first = folder / "contra_interview_visit_1.json";
+    const auto second = folder / "contra_interview_visit_2.json";
+    std::filesystem::remove(first);
+    std::filesystem::remove(second);
+    {
+        PtySession visit({"interview",
+                          "--modality",
+                          "vascular_leg_massage",
+                          "--today",
+                          "2026-11-06",
+                          "--save",
+                          first.string()});
+        const auto asked = answer_healthy_at_most(visit, 40);
+        EXPECT_LT(asked.size(), 40U);
+        EXPECT_EQ(visit.finish(), 0) << visit.output();
+    }
+    const std::string saved = file_text(first);
+    EXPECT_NE(saved.find("\"answered_on\": \"2026-11-06\""), std::string::npos) << saved;
+    EXPECT_NE(saved.find("\"sha256\": "), std::string::npos) << saved;
+    EXPECT_NE(saved.find("\"question_digests\""), std::string::npos) << saved;
+
+    PtySession visit({"interview",
+                      first.string(),
+                      "--modality",
+                      "vascular_leg_massage",
+                      "--today",
+                      "2026-12-04",
+                      "--save",
+                      second.string()});
+    ASSERT_TRUE(visit.wait_for("Kept ")) << visit.output();
+    ASSERT_TRUE(visit.wait_for("have expired (given 2026-11-06): asked again.")) << visit.output();
+    const auto asked = answer_healthy_at_most(visit, 40);
+    EXPECT_EQ(visit.finish(), 0) << visit.output();
+    // The emergency and DVT screens hold for a visit only: asked again. Age and history hold.
+    EXPECT_NE(std::find(asked.begin(), asked.end(), "emergency_signs"), asked.end());
+    for (const char* kept :
+         {"age_years", "previous_dvt_or_pe", "clotting_disorder_or_family_vte"}) {
+        EXPECT_EQ(std::find(asked.begin(), asked.end(), kept), asked.end()) << kept;
+    }
+    const std::string next = file_text(second);
+    EXPECT_NE(next.find("\"answered_on\": \"2026-12-04\""), std::string::npos) << next;
+    EXPECT_NE(next.find("\"previous_dvt_or_pe\": \"2026-11-06\""), std::string::npos) << next;
+
+    // The same day again: nothing has expired, so the screens are not asked again (only
+    // optional questions that "n" leaves unrecorded may be offered again).
+    PtySession same_day({"interview", second.string(), "--today", "2026-12-04"});
+    const auto asked_again = answer_healthy_at_most(same_day, 5);
+    EXPECT_EQ(same_day.finish(), 0) << same_day.output();
+    EXPECT_EQ(std::find(asked_again.begin(), asked_again.end(), "emergency_signs"),
+              asked_again.end())
+        << same_day.output();
+    EXPECT_LT(asked_again.size(), asked.size());
+    std::filesystem::remove(first);
+    std::filesystem::remove(second);
 }
 
 } // namespace

@@ -4,8 +4,11 @@
 // finding lists every assumption it needs. A fixed seed keeps it repeatable;
 // bench/fail_closed_bench runs the same checks on many more profiles.
 #include "cli/bundled_pack.hpp"
+#include "engine/evaluator.hpp"
+#include "engine/shelf_life.hpp"
 #include "fail_closed.hpp"
 #include "pack/pack_codec.hpp"
+#include "profile_generator.hpp"
 
 #include <gtest/gtest.h>
 
@@ -50,6 +53,39 @@ TEST(FailClosed, ClearanceNeverHidesAnUnansweredQuestionThatCouldRaiseTheVerdict
 TEST(FailClosed, AFindingStaysWhenAnAssumptionItDoesNotListIsAnswered) {
     EXPECT_EQ(summary().assumed_facts_wrong, std::vector<std::string>{});
     EXPECT_GE(summary().assumptions_answered, k_profiles);
+}
+
+// An expired answer is an unanswered question: the profile checked on a later day gives exactly
+// what the same profile without the expired answers gives, so a stale "no" never clears
+// anything. Each answer is dated one of a few days back, so every kind of shelf life expires in
+// some profiles and holds in others.
+TEST(FailClosed, AnExpiredAnswerNeverClearsWhatTheProfileWithoutItWouldNot) {
+    const RulePack& pack = bundled();
+    ProfileGenerator generator(pack, k_seed);
+    const CalendarDate today = *parse_calendar_date("2026-12-04");
+    std::size_t expired = 0;
+    for (std::size_t i = 0; i < k_profiles; ++i) {
+        Profile dated = generator.partial_profile(0.3);
+        for (std::uint32_t fact = 0; fact < pack.facts.size(); ++fact) {
+            const int days_back = std::array{0, 1, 27, 29, 400}[generator.random()() % 5];
+            dated.answer_dates[fact] = AnswerDate{{today.day - std::chrono::days{days_back}}, {}};
+        }
+        Profile without = dated;
+        const Report on_the_day = evaluate_on(pack, dated, today, nullptr);
+        for (const ExpiredAnswer& answer : on_the_day.expired) {
+            without.answers[answer.fact] = Value{};
+        }
+        for (const AgedAnswer& answer : on_the_day.aged) {
+            without.answers[answer.fact].number = answer.used;
+        }
+        const Report reference = evaluate(pack, without);
+        expired += on_the_day.expired.size();
+        ASSERT_EQ(on_the_day.verdict, reference.verdict) << "profile " << i;
+        ASSERT_EQ(on_the_day.avoid, reference.avoid) << "profile " << i;
+        ASSERT_EQ(on_the_day.no_pressure, reference.no_pressure) << "profile " << i;
+        ASSERT_EQ(on_the_day.unanswered.size(), reference.unanswered.size()) << "profile " << i;
+    }
+    EXPECT_GE(expired, k_profiles * 10); // put to the test, not passed vacuously
 }
 
 } // namespace

@@ -219,6 +219,20 @@ inline std::string test_pack_with(const std::string& from, const std::string& to
     return text;
 }
 
+/// The test pack with several pieces of text replaced, each (from, to) in turn.
+inline std::string
+test_pack_with_all(const std::vector<std::pair<std::string, std::string>>& replacements) {
+    std::string text = k_test_pack;
+    for (const auto& [from, to] : replacements) {
+        const auto at = text.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        if (at != std::string::npos) {
+            text.replace(at, from.size(), to);
+        }
+    }
+    return text;
+}
+
 /// The bundled pack (rules/), loaded once; fails the test if it does not load.
 inline const RulePack& bundled_pack() {
     static const RulePack pack = [] {

@@ -126,8 +126,69 @@ INSTANTIATE_TEST_SUITE_P(
                 "\tname: breathless",
                 "test/pack-body.yaml:54:1: error: illegal tab when looking for indentation (tab "
                 "characters cannot indent YAML; use spaces) [yaml-syntax]\n  \tname: breathless\n  "
-                "^\n"}),
+                "^\n"},
+        BadPack{"unknown_shelf_life",
+                "question: \"One warm leg?\"}",
+                "question: \"One warm leg?\", valid_for: vist}",
+                "test/pack-body.yaml:21:74: error: 'valid_for' must be visit, always or {days: N}, "
+                "got 'vist'; did you mean 'visit'? [bad-value]\n    - {id: leg_warmth, type: "
+                "yes_no, question: \"One warm leg?\", valid_for: vist}\n                           "
+                "                                                ^\n"},
+        BadPack{"shelf_life_of_no_days",
+                "question: \"One warm leg?\"}",
+                "question: \"One warm leg?\", valid_for: {days: 0}}",
+                "test/pack-body.yaml:21:81: error: 'days' must be a whole number from 1 to 3650, "
+                "got '0' [bad-value]\n    - {id: leg_warmth, type: yes_no, question: \"One warm "
+                "leg?\", valid_for: {days: 0}}\n                                                   "
+                "                               ^\n"},
+        BadPack{"shelf_life_of_part_days",
+                "question: \"One warm leg?\"}",
+                "question: \"One warm leg?\", valid_for: {days: 1.5}}",
+                "test/pack-body.yaml:21:81: error: 'days' must be a whole number from 1 to 3650, "
+                "got '1.5' [bad-value]\n    - {id: leg_warmth, type: yes_no, question: \"One warm "
+                "leg?\", valid_for: {days: 1.5}}\n                                                 "
+                "                                 ^\n"},
+        BadPack{
+            "shelf_life_in_weeks",
+            "question: \"One warm leg?\"}",
+            "question: \"One warm leg?\", valid_for: {weeks: 4}}",
+            "test/pack-body.yaml:21:75: error: unknown key 'weeks' in 'valid_for' [unknown-key]\n  "
+            "  - {id: leg_warmth, type: yes_no, question: \"One warm leg?\", valid_for: {weeks: "
+            "4}}\n                                                                            ^\n"},
+        BadPack{"ages_of_a_yes_no_fact",
+                "question: \"One warm leg?\"}",
+                "question: \"One warm leg?\", ages: weeks}",
+                "test/pack-body.yaml:21:63: error: 'ages' applies only to number facts, and "
+                "'leg_warmth' is yes_no [unknown-key]\n    - {id: leg_warmth, type: yes_no, "
+                "question: \"One warm leg?\", ages: weeks}\n                                       "
+                "                         ^\n"},
+        BadPack{"ages_in_months",
+                "question: \"Surgery?\"}",
+                "question: \"Surgery?\", ages: months}",
+                "test/pack-body.yaml:32:122: error: 'ages' must be weeks or years, got 'months' "
+                "[bad-value]\n    - {id: weeks_since_surgery, type: number, unit: weeks, min: 0, "
+                "max: 520, allow_none: true, question: \"Surgery?\", ages: months}\n               "
+                "                                                                                  "
+                "                          ^\n"}),
     [](const ::testing::TestParamInfo<BadPack>& param_info) { return param_info.param.name; });
+
+TEST(PackLoader, ReadsEachFactsShelfLife) {
+    const PackLoadResult result = load_test_pack_text(testing::test_pack_with_all(
+        {{"question: \"One warm leg?\"}", "question: \"One warm leg?\", valid_for: visit}"},
+         {"question: \"Surgery?\"}", "question: \"Surgery?\", valid_for: {days: 28}, ages: weeks}"},
+         {"question: \"Heart condition?\"}",
+          "question: \"Heart condition?\", valid_for: always}"}}));
+    ASSERT_TRUE(result.pack) << result.diagnostics.format();
+    const RulePack& pack = *result.pack;
+    EXPECT_EQ(pack.facts[*pack.find_fact("leg_warmth")].valid_for, ValidFor::visit);
+    const Fact& surgery = pack.facts[*pack.find_fact("weeks_since_surgery")];
+    EXPECT_EQ(surgery.valid_for, ValidFor::days);
+    EXPECT_EQ(surgery.valid_days, 28U);
+    EXPECT_EQ(surgery.ages, Ages::weeks);
+    EXPECT_EQ(describe_shelf_life(surgery), "28 days (ages in weeks)");
+    EXPECT_EQ(pack.facts[*pack.find_fact("heart_condition")].valid_for, ValidFor::always);
+    EXPECT_EQ(pack.facts[*pack.find_fact("breathless")].valid_for, ValidFor::unset);
+}
 
 TEST(PackLoader, AFileOutsideThePackIsRefused) {
     const PackLoadResult result = load_pack(
