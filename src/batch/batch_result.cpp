@@ -1,5 +1,6 @@
 #include "batch/batch_result.hpp"
 
+#include "engine/evaluator.hpp"
 #include "engine/shelf_life.hpp"
 #include "output/render_json.hpp"
 

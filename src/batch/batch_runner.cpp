@@ -75,8 +75,7 @@ ChunkResult screen_chunk(const RulePack& pack,
             result.warnings += profile.diagnostics.format();
         }
         const std::optional<Verdict> verdict =
-            screen_record(
-                pack, writer, record.number, profile, detail, today, report, result.text);
+            screen_record(pack, writer, record.number, profile, detail, today, report, result.text);
         if (verdict) {
             ++result.counts.verdicts[static_cast<std::size_t>(*verdict)];
         } else {

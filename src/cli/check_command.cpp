@@ -8,6 +8,7 @@
 #include "cli/output_file.hpp"
 #include "cli/pack_choice.hpp"
 #include "cli/profile_file.hpp"
+#include "engine/evaluator.hpp"
 #include "engine/shelf_life.hpp"
 #include "input/profile_reader.hpp"
 #include "model/fact_value.hpp"

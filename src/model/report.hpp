@@ -52,6 +52,7 @@ struct Assumption {
 struct ExpiredAnswer {
     std::uint32_t fact = 0;
     CalendarDate answered_on;
+    friend bool operator==(const ExpiredAnswer&, const ExpiredAnswer&) = default;
 };
 
 /// A number that counts time (the fact's `ages`), advanced by the time since it was given.
@@ -60,6 +61,7 @@ struct AgedAnswer {
     CalendarDate answered_on;
     double given = 0;
     double used = 0;
+    friend bool operator==(const AgedAnswer&, const AgedAnswer&) = default;
 };
 
 /// The outcome of checking one profile against one pack.

@@ -17,7 +17,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(DiagnosticCode::
                  "never-fires",   "always-fires",        "unused-fact",    "unused-site",
                  "empty-text",    "duplicate-condition", "one-sided-site", "unused-value",
                  "csv-syntax",    "mixed-screening",     "json-syntax",    "untyped-source",
-                 "weak-evidence", "do-not-cite", "no-shelf-life"};
+                 "weak-evidence", "do-not-cite",         "no-shelf-life"};
 
 // A message quotes what it refuses; a quoted value can be up to max-string-length long.
 std::string shorten(std::string message) {

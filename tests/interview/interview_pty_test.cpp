@@ -339,9 +339,8 @@ std::string file_text(const std::filesystem::path& path) {
 }
 
 TEST(InterviewPty, ASecondVisitKeepsWhatStillHoldsAndAsksAgainOnlyWhatExpired) {
-    const auto folder = std::filesystem::temp_directory_path();
-    const auto first = folder / "contra_interview_visit_1.json";
-    const auto second = folder / "contra_interview_visit_2.json";
+    const auto first = scratch_path("interview_visit_1.json");
+    const auto second = scratch_path("interview_visit_2.json");
     std::filesystem::remove(first);
     std::filesystem::remove(second);
     {
