@@ -95,7 +95,13 @@ void Evaluation::reset(const RulePack& pack, const Profile& profile, Assumptions
 
 void Evaluation::share_with(Evaluation& other) {
     for (std::size_t fact = 0; fact < m_values.size(); ++fact) {
-        other.m_differs[fact] = m_values[fact] == other.m_values[fact] ? 0 : 1;
+        const Value& here = m_values[fact];
+        const Value& there = other.m_values[fact];
+        // Two unknowns are copies of the same unanswered question: only their kinds need
+        // comparing, and most questions of a partly answered profile stay unknown.
+        const bool same =
+            here.kind == there.kind && (here.kind == ValueKind::unknown || here == there);
+        other.m_differs[fact] = same ? 0 : 1;
     }
     m_shared_from = &other;
 }
@@ -261,7 +267,14 @@ void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
     case ConditionKind::all:
     case ConditionKind::any:
         for (std::uint32_t i = 0; i < node.count; ++i) {
-            collect_needs(child(node.first, i), needed);
+            // A child already known to be settled needs nothing: skip the call.
+            const std::uint32_t index_of_child = child(node.first, i);
+            const std::int8_t cached = m_conditions[index_of_child];
+            if (cached >= 0 &&
+                static_cast<Tri>(static_cast<std::uint8_t>(cached) & k_tri_bits) != Tri::unknown) {
+                continue;
+            }
+            collect_needs(index_of_child, needed);
         }
         return;
     case ConditionKind::negation:
