@@ -156,11 +156,7 @@ void read_other_columns(const YamlDocument& doc,
 } // namespace
 
 std::string match_key(std::string_view text) {
-    std::string key(trim(text));
-    std::transform(key.begin(), key.end(), key.begin(), [](char byte) {
-        return byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a') : byte;
-    });
-    return key;
+    return ascii_lowercase(trim(text));
 }
 
 std::optional<ColumnMap>

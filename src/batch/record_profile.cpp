@@ -16,10 +16,6 @@ bool refuse_too_long(const BatchRecord& record, const std::string& file, RecordP
     return true;
 }
 
-} // namespace
-
-namespace {
-
 // The days of a record's answers are located in the record; an error about one (dated after
 // today) must name its line in the whole input, as the reader's errors do.
 void shift_date_lines(std::optional<Profile>& profile, std::int64_t lines) {

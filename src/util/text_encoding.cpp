@@ -1,5 +1,6 @@
 #include "util/text_encoding.hpp"
 
+#include "util/text_parse.hpp"
 #include "util/utf8.hpp"
 
 #include <algorithm>
@@ -15,14 +16,6 @@ bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char byte) {
         return static_cast<unsigned char>(byte) < 0x80;
     });
-}
-
-std::string ascii_lower(std::string_view text) {
-    std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](char byte) {
-        return byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a') : byte;
-    });
-    return lower;
 }
 
 const char* iconv_name(TextEncoding encoding) {
@@ -67,7 +60,7 @@ DecodedText convert(std::string_view text, TextEncoding encoding) {
 } // namespace
 
 std::optional<TextEncoding> text_encoding_named(std::string_view name) {
-    const std::string lower = ascii_lower(name);
+    const std::string lower = ascii_lowercase(name);
     for (const TextEncoding encoding :
          {TextEncoding::utf8, TextEncoding::windows_1252, TextEncoding::latin_1}) {
         if (lower == to_string(encoding)) {

@@ -32,11 +32,16 @@ std::optional<double> parse_number(std::string_view text) {
     return value;
 }
 
-std::optional<bool> parse_yes_no(std::string_view text) {
+std::string ascii_lowercase(std::string_view text) {
     std::string lower(text);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
-        return static_cast<char>(std::tolower(c));
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](char byte) {
+        return byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte - 'A' + 'a') : byte;
     });
+    return lower;
+}
+
+std::optional<bool> parse_yes_no(std::string_view text) {
+    const std::string lower = ascii_lowercase(text);
     if (lower == "yes" || lower == "true") {
         return true;
     }

@@ -1,31 +1,23 @@
 #include "util/url_host.hpp"
 
+#include "util/text_parse.hpp"
+
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace contra {
 namespace {
 
 constexpr std::array<std::string_view, 2> k_schemes{"https://", "http://"};
 
-char lowercase_ascii_char(char c) {
-    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
 } // namespace
 
 std::string url_host(std::string_view url) {
+    const std::string start = ascii_lowercase(url.substr(0, k_schemes[0].size()));
     for (std::string_view scheme : k_schemes) {
-        if (url.size() > scheme.size() &&
-            std::equal(scheme.begin(), scheme.end(), url.begin(), [](char a, char b) {
-                return a == lowercase_ascii_char(b);
-            })) {
+        if (url.size() > scheme.size() && start.starts_with(scheme)) {
             std::string_view rest = url.substr(scheme.size());
-            rest = rest.substr(0, rest.find_first_of("/:?#"));
-            std::string host(rest);
-            std::transform(host.begin(), host.end(), host.begin(), lowercase_ascii_char);
-            return host;
+            return ascii_lowercase(rest.substr(0, rest.find_first_of("/:?#")));
         }
     }
     return {};
@@ -50,19 +42,11 @@ std::vector<std::string_view> urls_in(std::string_view text) {
 }
 
 bool host_is_on(std::string_view host, std::string_view domain) {
-    if (domain.empty() || host.size() < domain.size()) {
+    const std::string lower_domain = ascii_lowercase(domain);
+    if (lower_domain.empty() || !host.ends_with(lower_domain)) {
         return false;
     }
-    if (host.size() == domain.size()) {
-        return std::equal(host.begin(), host.end(), domain.begin(), [](char a, char b) {
-            return a == lowercase_ascii_char(b);
-        });
-    }
-    const std::string_view tail = host.substr(host.size() - domain.size());
-    return host[host.size() - domain.size() - 1] == '.' &&
-           std::equal(tail.begin(), tail.end(), domain.begin(), [](char a, char b) {
-               return a == lowercase_ascii_char(b);
-           });
+    return host.size() == lower_domain.size() || host[host.size() - lower_domain.size() - 1] == '.';
 }
 
 } // namespace contra
