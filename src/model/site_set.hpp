@@ -6,7 +6,7 @@
 namespace contra {
 
 /// The most leaf body sites a pack may define.
-inline constexpr std::size_t k_max_sites = 256;
+inline constexpr std::size_t k_max_sites = 128;
 
 /// A set of leaf body sites, indexed by their position in the pack's site list.
 class SiteSet {

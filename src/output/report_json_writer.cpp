@@ -46,7 +46,7 @@ ReportJsonWriter::ReportJsonWriter(const RulePack& pack) : m_pack(pack) {
              member("rationale", rule.rationale) + "," + member("sources", rule.sources)});
         m_rule_ids.push_back(member("rule", rule.id));
         for (const Level level : k_levels) {
-            m_could_fire_items.push_back(
+            m_could_fire_items.add(
                 fmt::format("{{{},\"level\":\"{}\"}}", m_rule_ids.back(), to_string(level)));
         }
     }
@@ -57,7 +57,7 @@ ReportJsonWriter::ReportJsonWriter(const RulePack& pack) : m_pack(pack) {
         m_facts.push_back(to_compact_json(fact.id));
         m_unanswered.push_back(member("fact", fact.id) + "," + member("question", fact.question));
         for (const Level level : k_levels) {
-            m_unanswered_items.push_back(fmt::format(
+            m_unanswered_items.add(fmt::format(
                 "{{\"fact\":{},\"could_raise_to\":\"{}\"}}", m_facts.back(), to_string(level)));
         }
     }
@@ -137,23 +137,19 @@ void ReportJsonWriter::append_id_members(const Report& report, std::string& out)
         }
         append_finding_ids(report.findings[i], out);
     }
-    out += "],\"could_fire\":[";
-    for (std::size_t i = 0; i < report.could_fire.size(); ++i) {
-        if (i > 0) {
-            out += ',';
-        }
-        const CouldFire& could_fire = report.could_fire[i];
-        out += m_could_fire_items[item_of(could_fire.rule, could_fire.level)];
-    }
-    out += "],\"unanswered\":[";
-    for (std::size_t i = 0; i < report.unanswered.size(); ++i) {
-        if (i > 0) {
-            out += ',';
-        }
-        const Unanswered& unanswered = report.unanswered[i];
-        out += m_unanswered_items[item_of(unanswered.fact, unanswered.could_raise_to)];
-    }
-    out += "],";
+    out += "],\"could_fire\":";
+    m_could_fire_items.append_list(
+        report.could_fire,
+        [](const CouldFire& could_fire) { return item_of(could_fire.rule, could_fire.level); },
+        out);
+    out += ",\"unanswered\":";
+    m_unanswered_items.append_list(
+        report.unanswered,
+        [](const Unanswered& unanswered) {
+            return item_of(unanswered.fact, unanswered.could_raise_to);
+        },
+        out);
+    out += ',';
     append_dated(report, out);
     out += m_pack_member;
 }

@@ -2,6 +2,7 @@
 
 #include "model/report.hpp"
 #include "model/rule_pack.hpp"
+#include "output/json_fragments.hpp"
 
 #include <cstdint>
 #include <string>
@@ -67,8 +68,8 @@ class ReportJsonWriter {
     std::vector<std::string> m_rule_ids;   ///< "rule":…
     // For --detail ids, whole list items by index and level: {"rule":…,"level":…} for each
     // rule, {"fact":…,"could_raise_to":…} for each fact.
-    std::vector<std::string> m_could_fire_items;
-    std::vector<std::string> m_unanswered_items;
+    JsonFragments m_could_fire_items;
+    JsonFragments m_unanswered_items;
     std::string m_pack_member; ///< "pack":{…}
 };
 

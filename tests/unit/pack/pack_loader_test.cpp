@@ -172,6 +172,27 @@ INSTANTIATE_TEST_SUITE_P(
                 "                          ^\n"}),
     [](const ::testing::TestParamInfo<BadPack>& param_info) { return param_info.param.name; });
 
+// The test pack has 10 leaf sites; `extra` more are added after its last one.
+std::string test_pack_with_extra_sites(std::size_t extra) {
+    std::string sites;
+    for (std::size_t i = 0; i < extra; ++i) {
+        sites += "  - {id: extra_site_" + std::to_string(i) + "}\n";
+    }
+    return test_pack_with("  - {id: foot_right, level: 4}\n",
+                          "  - {id: foot_right, level: 4}\n" + sites);
+}
+
+TEST(PackLoader, APackMayDefineAtMost128LeafSites) {
+    const PackLoadResult at_limit = load_test_pack_text(test_pack_with_extra_sites(118));
+    ASSERT_TRUE(at_limit.pack) << at_limit.diagnostics.format();
+    EXPECT_EQ(at_limit.pack->sites.leaves().size(), 128U);
+    EXPECT_TRUE(at_limit.pack->sites.all().contains(127));
+
+    EXPECT_EQ(first_diagnostic(test_pack_with_extra_sites(119)),
+              "test/pack-body.yaml:130:5: error: a pack may define at most 128 leaf sites "
+              "[limit-exceeded]\n    - {id: extra_site_118}\n      ^\n");
+}
+
 TEST(PackLoader, ReadsEachFactsShelfLife) {
     const PackLoadResult result = load_test_pack_text(testing::test_pack_with_all(
         {{"question: \"One warm leg?\"}", "question: \"One warm leg?\", valid_for: visit}"},
