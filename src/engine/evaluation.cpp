@@ -105,6 +105,7 @@ void Evaluation::reset(const RulePack& pack, const Profile& profile, Assumptions
 }
 
 void Evaluation::share_with(Evaluation& other) {
+    m_knows_no_more = true;
     for (std::size_t fact = 0; fact < m_values.size(); ++fact) {
         const Value& here = m_values[fact];
         const Value& there = other.m_values[fact];
@@ -113,6 +114,7 @@ void Evaluation::share_with(Evaluation& other) {
         const bool same =
             here.kind == there.kind && (here.kind == ValueKind::unknown || here == there);
         other.m_differs[fact] = same ? 0 : 1;
+        m_knows_no_more = m_knows_no_more && (same || here.kind == ValueKind::unknown);
     }
     m_shared_from = &other;
 }

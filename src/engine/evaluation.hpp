@@ -72,6 +72,10 @@ class Evaluation {
     /// here. Call it right after resetting both, before either computes anything; `other` must
     /// outlive this evaluation's use, and a reset of either ends the sharing.
     void share_with(Evaluation& other);
+    /// After share_with: whether every fact whose value differs there is unknown here, so that
+    /// this evaluation knows nothing the other does not (Kleene logic being monotone, then every
+    /// condition settled here is settled the same there).
+    [[nodiscard]] bool knows_no_more_than_shared() const { return m_knows_no_more; }
 
     /// The value of condition `index` of the pack's arena.
     Tri condition(std::uint32_t index);
@@ -122,6 +126,7 @@ class Evaluation {
     std::vector<std::uint8_t> m_differs;
     bool m_read_differing = false;
     Evaluation* m_shared_from = nullptr;
+    bool m_knows_no_more = false;
 };
 
 } // namespace contra::detail

@@ -309,6 +309,28 @@ void add_questions_to_confirm(const Report& on_answers, Report& report) {
     facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
 }
 
+// Withholding the assumptions only takes information away, and Kleene logic is monotone: each
+// rule that could fire with them still could without them, and a rule that fires without them
+// fires with them too, at the same level while the answer on clearance is the same. So when a
+// rule that could fire would raise the level, the verdict on the answers alone is `incomplete`
+// as well, and need not be computed (most partly answered profiles of a batch).
+bool open_on_the_answers_alone_too(const RulePack& pack,
+                                   const Report& report,
+                                   const detail::Evaluation& full,
+                                   const detail::Evaluation& answers_alone) {
+    if (report.verdict != Verdict::incomplete || !answers_alone.knows_no_more_than_shared()) {
+        return false;
+    }
+    if (pack.clearance_fact &&
+        !(full.values()[*pack.clearance_fact] == answers_alone.values()[*pack.clearance_fact])) {
+        return false;
+    }
+    return std::any_of(
+        report.could_fire.begin(), report.could_fire.end(), [&](const CouldFire& could_fire) {
+            return could_fire.level > report.established;
+        });
+}
+
 } // namespace
 
 Report evaluate(const RulePack& pack, const Profile& profile) {
@@ -331,6 +353,9 @@ void evaluate(const RulePack& pack, const Profile& profile, Report& report) {
     }
     AnswersAlone answers_alone(pack, profile, evaluation, scratch);
     assess(pack, evaluation, &answers_alone, Parts::all, scratch, report);
+    if (open_on_the_answers_alone_too(pack, report, evaluation, answers_alone.evaluation())) {
+        return; // the verdict does not rest on the assumptions
+    }
     // Only the verdict on the answers alone is needed, unless it differs: then also the
     // questions it leaves open.
     Report& on_answers = scratch.on_answers;
@@ -342,6 +367,14 @@ void evaluate(const RulePack& pack, const Profile& profile, Report& report) {
         assess(pack, answers_alone.evaluation(), nullptr, Parts::all, scratch, on_answers);
         add_questions_to_confirm(on_answers, report);
     }
+}
+
+Verdict detail::verdict_on_the_answers_alone(const RulePack& pack, const Profile& profile) {
+    Scratch& scratch = thread_scratch();
+    detail::Evaluation evaluation(pack, profile, detail::Assumptions::withhold);
+    Report report;
+    assess(pack, evaluation, nullptr, Parts::verdict, scratch, report);
+    return report.verdict;
 }
 
 void hold_unfinished(const Profile& profile, Report& report) {

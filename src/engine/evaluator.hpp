@@ -17,6 +17,13 @@ Report evaluate(const RulePack& pack, const Profile& profile);
 /// so a report reused for each profile of a batch is filled without allocating.
 void evaluate(const RulePack& pack, const Profile& profile, Report& report);
 
+namespace detail {
+/// The verdict on the profile's answers alone, none of the pack's assumptions applied, computed
+/// whole: evaluate() sets `verdict_rests_on_assumptions` when it differs from the verdict, and
+/// tests compare the two.
+Verdict verdict_on_the_answers_alone(const RulePack& pack, const Profile& profile);
+} // namespace detail
+
 /// An unfinished profile (an interview stopped part-way, a FHIR response in progress) may lack
 /// answers that would change the verdict: a verdict that allows treatment today becomes
 /// `incomplete`.

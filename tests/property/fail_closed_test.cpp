@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 namespace contra::testing {
 namespace {
 
@@ -53,6 +55,28 @@ TEST(FailClosed, ClearanceNeverHidesAnUnansweredQuestionThatCouldRaiseTheVerdict
 TEST(FailClosed, AFindingStaysWhenAnAssumptionItDoesNotListIsAnswered) {
     EXPECT_EQ(summary().assumed_facts_wrong, std::vector<std::string>{});
     EXPECT_GE(summary().assumptions_answered, k_profiles);
+}
+
+// evaluate() does not compute the verdict on the answers alone when it can tell that verdict is
+// open too (a rule that could fire would raise the level): `verdict_rests_on_assumptions` must
+// still be exactly what computing it gives, from intake forms barely begun to nearly complete.
+TEST(FailClosed, TheVerdictRestsOnAssumptionsExactlyWhenTheAnswersAloneGiveAnother) {
+    const RulePack& pack = bundled();
+    ProfileGenerator generator(pack, k_seed);
+    std::size_t rests = 0;
+    std::size_t open_on_both = 0;
+    for (std::size_t i = 0; i < 4 * k_profiles; ++i) {
+        const Profile profile = generator.partial_profile(std::array{0.3, 0.6, 0.9, 1.0}[i % 4]);
+        const Report report = evaluate(pack, profile);
+        const Verdict alone = detail::verdict_on_the_answers_alone(pack, profile);
+        EXPECT_EQ(report.verdict_rests_on_assumptions, alone != report.verdict)
+            << i << ": " << to_string(report.verdict) << " / " << to_string(alone);
+        rests += report.verdict_rests_on_assumptions ? 1 : 0;
+        open_on_both += report.verdict == Verdict::incomplete && alone == Verdict::incomplete;
+    }
+    // Both outcomes, and the case evaluate() shortens, must have been put to the test.
+    EXPECT_GE(rests, 10U); // 21 of these 2,400 profiles
+    EXPECT_GE(open_on_both, k_profiles);
 }
 
 // An expired answer is an unanswered question: the profile checked on a later day gives exactly
