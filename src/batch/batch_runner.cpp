@@ -12,6 +12,9 @@ namespace contra {
 namespace {
 
 constexpr std::size_t k_typical_line_bytes = 3000; // a line of the bundled pack is 1-5 KB
+// Room a chunk's text keeps beyond its expected length, so that a line or two longer than the
+// others does not make the whole text be copied into a larger buffer.
+constexpr std::size_t k_chunk_text_slack = std::size_t{64} << 10;
 // A record buffer larger than this is freed when its chunk comes back rather than kept for
 // reuse: a few huge records must not leave every slot of every chunk huge.
 constexpr std::size_t k_kept_record_bytes = std::size_t{64} << 10;
@@ -55,6 +58,13 @@ struct StopFlags {
     }
 };
 
+// The line length a chunk reserves room for on this thread: the longest average of its chunks so
+// far (the lines of one batch are alike), so that a chunk's text is not copied as it grows.
+std::size_t& expected_line_bytes() {
+    thread_local std::size_t bytes = k_typical_line_bytes;
+    return bytes;
+}
+
 // Stops early once the batch is ending: the rest of such a result is never written.
 ChunkResult screen_chunk(const RulePack& pack,
                          const ReportJsonWriter& writer,
@@ -64,7 +74,8 @@ ChunkResult screen_chunk(const RulePack& pack,
                          CalendarDate today,
                          const StopFlags& stop) {
     ChunkResult result;
-    result.text.reserve(chunk.size() * k_typical_line_bytes);
+    std::size_t& line_bytes = expected_line_bytes();
+    result.text.reserve(chunk.size() * line_bytes + k_chunk_text_slack);
     Report report;
     for (BatchRecord& record : chunk) {
         if (stop.any()) {
@@ -83,6 +94,9 @@ ChunkResult screen_chunk(const RulePack& pack,
         }
         result.counts.errors += record.rows_swallowed;
         result.counts.worst_rank = std::max(result.counts.worst_rank, outcome_rank(verdict));
+    }
+    if (!chunk.empty()) {
+        line_bytes = std::max(line_bytes, result.text.size() / chunk.size() + 1);
     }
     result.records = std::move(chunk);
     return result;
