@@ -37,11 +37,6 @@ Tri compare(NumberOp op, double left, double right) {
     return Tri::unknown;
 }
 
-// Cache flags: a value is known; its computation read a fact on which shared evaluations differ.
-constexpr std::uint8_t k_known = 1;
-constexpr std::uint8_t k_read_differing = 4; // above every Tri
-constexpr std::uint8_t k_tri_bits = 3;
-
 } // namespace
 
 const std::vector<std::uint32_t>& FactMarks::sorted() {
@@ -90,8 +85,6 @@ void Evaluation::reset(const RulePack& pack, const Profile& profile, Assumptions
     m_assumptions = assumptions;
     m_values_final = false;
     m_shared_from = nullptr;
-    m_read_differing = false;
-    m_differs.assign(pack.facts.size(), 0);
     m_values.assign(profile.answers.begin(), profile.answers.end());
     m_values.resize(pack.facts.size());
     m_predicates.assign(pack.predicates.size(), -1);
@@ -104,7 +97,12 @@ void Evaluation::reset(const RulePack& pack, const Profile& profile, Assumptions
     m_values_final = true;
 }
 
-void Evaluation::share_with(Evaluation& other) {
+void Evaluation::share_with(const Evaluation& other) {
+    const ArenaReads& reads = m_pack->reads;
+    const bool reads_known = reads.words * std::size_t{64} >= m_values.size() &&
+                             reads.conditions.size() == m_pack->conditions.size() * reads.words &&
+                             reads.sites.size() == m_pack->site_exprs.size() * reads.words;
+    m_differing.assign(reads.words, 0);
     m_knows_no_more = true;
     for (std::size_t fact = 0; fact < m_values.size(); ++fact) {
         const Value& here = m_values[fact];
@@ -113,10 +111,12 @@ void Evaluation::share_with(Evaluation& other) {
         // comparing, and most questions of a partly answered profile stay unknown.
         const bool same =
             here.kind == there.kind && (here.kind == ValueKind::unknown || here == there);
-        other.m_differs[fact] = same ? 0 : 1;
+        if (!same && reads_known) {
+            m_differing[fact / 64] |= std::uint64_t{1} << (fact % 64);
+        }
         m_knows_no_more = m_knows_no_more && (same || here.kind == ValueKind::unknown);
     }
-    m_shared_from = &other;
+    m_shared_from = reads_known ? &other : nullptr;
 }
 
 Tri Evaluation::condition(std::uint32_t index) {
@@ -124,23 +124,16 @@ Tri Evaluation::condition(std::uint32_t index) {
         return evaluate_condition(index);
     }
     if (m_conditions[index] < 0) {
-        const bool outer_read_differing = m_read_differing;
-        m_read_differing = false;
-        const Tri value = computed_condition(index);
-        m_conditions[index] = static_cast<std::int8_t>(static_cast<std::uint8_t>(value) |
-                                                       (m_read_differing ? k_read_differing : 0));
-        m_read_differing = outer_read_differing;
+        m_conditions[index] = static_cast<std::int8_t>(computed_condition(index));
     }
-    const auto cached = static_cast<std::uint8_t>(m_conditions[index]);
-    m_read_differing |= (cached & k_read_differing) != 0;
-    return static_cast<Tri>(cached & k_tri_bits);
+    return static_cast<Tri>(m_conditions[index]);
 }
 
 Tri Evaluation::computed_condition(std::uint32_t index) {
     if (m_shared_from != nullptr) {
         const std::int8_t there = m_shared_from->m_conditions[index];
-        if (there >= 0 && (static_cast<std::uint8_t>(there) & k_read_differing) == 0) {
-            return static_cast<Tri>(static_cast<std::uint8_t>(there) & k_tri_bits);
+        if (there >= 0 && !m_pack->reads.condition_reads_any(index, m_differing.data())) {
+            return static_cast<Tri>(there);
         }
     }
     return evaluate_condition(index);
@@ -149,21 +142,16 @@ Tri Evaluation::computed_condition(std::uint32_t index) {
 const SiteBounds& Evaluation::sites(std::uint32_t index) {
     if (!m_values_final) {
         m_sites[index] = evaluate_sites(index);
-        return m_sites[index];
-    }
-    if (m_sites_known[index] == 0) {
-        const bool outer_read_differing = m_read_differing;
-        m_read_differing = false;
+    } else if (m_sites_known[index] == 0) {
         compute_sites(index);
-        m_sites_known[index] = k_known | (m_read_differing ? k_read_differing : 0);
-        m_read_differing = outer_read_differing;
+        m_sites_known[index] = 1;
     }
-    m_read_differing |= (m_sites_known[index] & k_read_differing) != 0;
     return m_sites[index];
 }
 
 void Evaluation::compute_sites(std::uint32_t index) {
-    if (m_shared_from != nullptr && m_shared_from->m_sites_known[index] == k_known) {
+    if (m_shared_from != nullptr && m_shared_from->m_sites_known[index] != 0 &&
+        !m_pack->reads.sites_read_any(index, m_differing.data())) {
         m_sites[index] = m_shared_from->m_sites[index];
         return;
     }
@@ -192,7 +180,6 @@ Tri Evaluation::evaluate_condition(std::uint32_t index) {
     case ConditionKind::choice_in:
         return choice_in(node);
     case ConditionKind::number_compare: {
-        read_fact(node.fact);
         const Value& value = m_values[node.fact];
         if (value.kind == ValueKind::unknown) {
             return Tri::unknown;
@@ -219,7 +206,6 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
     const SiteExpr& expr = m_pack->site_exprs[index];
     switch (expr.kind) {
     case SiteExprKind::fact: {
-        read_fact(expr.fact);
         const Value& value = m_values[expr.fact];
         if (value.kind == ValueKind::sites) {
             return {value.sites, value.sites};
@@ -229,14 +215,10 @@ SiteBounds Evaluation::evaluate_sites(std::uint32_t index) {
     case SiteExprKind::literal:
         return {expr.literal, expr.literal};
     case SiteExprKind::in_area: {
-        read_fact(m_pack->area_fact);
-        read_fact(m_pack->modality_fact);
         const SiteBounds& inner = sites(child(expr.first, 0));
         return {inner.lower & m_area.lower, inner.upper & m_area.upper};
     }
     case SiteExprKind::outside_area: {
-        read_fact(m_pack->area_fact);
-        read_fact(m_pack->modality_fact);
         const SiteBounds& inner = sites(child(expr.first, 0));
         return {inner.lower - m_area.upper, inner.upper - m_area.lower};
     }
@@ -283,8 +265,7 @@ void Evaluation::collect_needs(std::uint32_t index, FactMarks& needed) {
             // A child already known to be settled needs nothing: skip the call.
             const std::uint32_t index_of_child = child(node.first, i);
             const std::int8_t cached = m_conditions[index_of_child];
-            if (cached >= 0 &&
-                static_cast<Tri>(static_cast<std::uint8_t>(cached) & k_tri_bits) != Tri::unknown) {
+            if (cached >= 0 && static_cast<Tri>(cached) != Tri::unknown) {
                 continue;
             }
             collect_needs(index_of_child, needed);
@@ -311,7 +292,6 @@ std::uint32_t Evaluation::child(std::uint32_t first, std::uint32_t i) const {
 }
 
 Tri Evaluation::choice_in(const Condition& node) {
-    read_fact(node.fact);
     const Value& value = m_values[node.fact];
     if (value.kind == ValueKind::unknown) {
         return Tri::unknown;

@@ -67,11 +67,11 @@ class Evaluation {
                Assumptions assumptions = Assumptions::apply);
 
     /// Takes from `other`, an evaluation of the same profile and pack (the assumptions applied
-    /// there, withheld here), the value of each condition and site expression whose computation
-    /// there read no fact on which the two evaluations differ: it would be computed the same
-    /// here. Call it right after resetting both, before either computes anything; `other` must
-    /// outlive this evaluation's use, and a reset of either ends the sharing.
-    void share_with(Evaluation& other);
+    /// there, withheld here), the value of each condition and site expression it has computed
+    /// that reads no fact on which the two evaluations differ (the pack's `reads`): it would be
+    /// computed the same here. Call it right after reset(); `other` must outlive this
+    /// evaluation's use, and a reset of either ends the sharing.
+    void share_with(const Evaluation& other);
     /// After share_with: whether every fact whose value differs there is unknown here, so that
     /// this evaluation knows nothing the other does not (Kleene logic being monotone, then every
     /// condition settled here is settled the same there).
@@ -99,7 +99,6 @@ class Evaluation {
     Tri choice_in(const Condition& node);
     Tri predicate(std::uint32_t index);
     SiteBounds whole_limb_of(const SiteExpr& expr);
-    void read_fact(std::uint32_t fact) { m_read_differing |= m_differs[fact] != 0; }
     void resolve_area();
     void resolve_unknowns();
     void resolve_follow_up(std::uint32_t fact);
@@ -110,22 +109,18 @@ class Evaluation {
     // Once every unknown is resolved the values no longer change, and each condition and site
     // expression is computed once (collecting what a rule needs asks for each node again).
     bool m_values_final = false;
-    /// Per condition: -1 when not yet known, else its Tri, plus k_read_differing.
-    std::vector<std::int8_t> m_conditions;
+    std::vector<std::int8_t> m_conditions; ///< per condition: its Tri, -1 when not yet known
     std::vector<SiteBounds> m_sites;
-    /// Per site expression: 0 when not yet known, else k_known, plus k_read_differing.
-    std::vector<std::uint8_t> m_sites_known;
+    std::vector<std::uint8_t> m_sites_known; ///< per site expression: 1 once computed
     SiteBounds m_area;
     std::vector<Assumption> m_assumed;
     std::vector<std::uint32_t> m_follow_ups; ///< unanswered facts with a condition, while resolving
     Assumptions m_assumptions = Assumptions::apply;
 
-    // Sharing with another evaluation of the same profile (share_with): on this side, the facts
-    // whose values differ there, and whether the node being computed has read one so far; on
-    // the other side, the evaluation whose values it takes.
-    std::vector<std::uint8_t> m_differs;
-    bool m_read_differing = false;
-    Evaluation* m_shared_from = nullptr;
+    // Sharing with another evaluation of the same profile (share_with): the evaluation whose
+    // values are taken, and the facts on which the two differ (bits, as in the pack's reads).
+    const Evaluation* m_shared_from = nullptr;
+    std::vector<std::uint64_t> m_differing;
     bool m_knows_no_more = false;
 };
 

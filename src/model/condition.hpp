@@ -3,6 +3,7 @@
 #include "model/site_set.hpp"
 
 #include <cstdint>
+#include <vector>
 
 namespace contra {
 
@@ -55,6 +56,36 @@ struct SiteExpr {
     std::uint32_t first = 0;
     std::uint32_t count = 0;
     friend bool operator==(const SiteExpr&, const SiteExpr&) = default;
+};
+
+/// The facts each condition and site expression of a pack may read, directly or through its
+/// operands (predicates, site expressions, `when` conditions): `words` 64-bit words of fact
+/// bits for each node. Two evaluations of a profile that differ on none of a node's facts give
+/// it the same value.
+struct ArenaReads {
+    std::uint32_t words = 0;
+    std::vector<std::uint64_t> conditions; ///< words bits for condition i at i * words
+    std::vector<std::uint64_t> sites;      ///< the same for site expression i
+
+    /// Whether condition `index` may read a fact of `facts` (`words` words of bits).
+    [[nodiscard]] bool condition_reads_any(std::uint32_t index, const std::uint64_t* facts) const {
+        return overlaps(conditions.data() + std::size_t{index} * words, facts);
+    }
+    /// Whether site expression `index` may read a fact of `facts`.
+    [[nodiscard]] bool sites_read_any(std::uint32_t index, const std::uint64_t* facts) const {
+        return overlaps(sites.data() + std::size_t{index} * words, facts);
+    }
+    friend bool operator==(const ArenaReads&, const ArenaReads&) = default;
+
+  private:
+    [[nodiscard]] bool overlaps(const std::uint64_t* reads, const std::uint64_t* facts) const {
+        for (std::uint32_t word = 0; word < words; ++word) {
+            if ((reads[word] & facts[word]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
 };
 
 } // namespace contra

@@ -100,7 +100,8 @@ struct RulePack {
     std::vector<EvidenceSource> evidence; ///< the `sources` section; empty: free-text citations
     std::vector<Condition> conditions;
     std::vector<SiteExpr> site_exprs;
-    std::vector<std::uint32_t> children;   ///< child indexes of all/any nodes and site unions
+    std::vector<std::uint32_t> children; ///< child indexes of all/any nodes and site unions
+    ArenaReads reads; ///< derived from the arenas when the pack is built or decoded (arena_reads)
     std::vector<ScreeningGroup> screening; ///< interview screening questions (may be empty)
     std::vector<FollowUps> follow_ups;     ///< declared interview order (may be empty)
 

@@ -1,5 +1,6 @@
 #include "pack/pack_builder.hpp"
 
+#include "model/arena_reads.hpp"
 #include "model/fact_value.hpp"
 #include "model/profile.hpp"
 #include "model/site_spelling.hpp"
@@ -185,6 +186,9 @@ RulePack PackBuilder::build(const std::map<std::string, std::vector<Section>>& s
     }
     for (const Section& follow_ups : all("follow_ups")) {
         read_follow_ups(follow_ups);
+    }
+    if (m_out.error_count() == 0) {
+        m_pack.reads = arena_reads(m_pack);
     }
     return std::move(m_pack);
 }

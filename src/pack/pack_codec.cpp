@@ -1,5 +1,7 @@
 #include "pack/pack_codec.hpp"
 
+#include "model/arena_reads.hpp"
+
 #include <bit>
 #include <cstring>
 #include <stdexcept>
@@ -472,6 +474,7 @@ std::optional<RulePack> decode_pack(std::string_view bytes) {
         if (!r.done()) {
             return std::nullopt;
         }
+        pack.reads = arena_reads(pack);
         return pack;
     } catch (const Truncated&) {
         return std::nullopt;
