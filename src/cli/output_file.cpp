@@ -60,7 +60,10 @@ bool write_all(int fd, std::string_view bytes) {
 // The temporary file's name: hidden, next to `path`, so that rename() stays on one file system.
 std::string temporary_template(const std::string& path) {
     const std::filesystem::path target(path);
-    return (target.parent_path() / ("." + target.filename().string() + ".contra-XXXXXX")).string();
+    std::string name = ".";
+    name += target.filename().string();
+    name += ".contra-XXXXXX";
+    return (target.parent_path() / name).string();
 }
 
 } // namespace

@@ -116,7 +116,10 @@ void print_wrapped(std::string_view text, std::ostream& out) {
             fmt::print(out, "{}\n", line);
             line.clear();
         }
-        line += (line.empty() ? "" : " ") + std::string(word);
+        if (!line.empty()) {
+            line += ' ';
+        }
+        line += word;
         text.remove_prefix(std::min(text.size(), space + 1));
     }
     fmt::print(out, "{}\n", line);
