@@ -3,7 +3,7 @@
 a pipe): for every example profile that `check` accepts and every `contra check` command line in
 README.md, the verdict, each finding's line and the sites are within the first 24 lines, and no
 line is wider than 80 columns (code points), also with --explain, --brief, --verbose and in
-`contra explain`. For emergency and do_not_massage the instruction is the last line, also after
+`contra explain` and in the interview. For emergency and do_not_massage the instruction is the last line, also after
 --explain, --brief and an interview.
 
 Usage: check_first_screen.py CONTRA_BINARY
@@ -119,6 +119,15 @@ def main():
             ["explain", "--all", "--modality", "mld_legs"]]:
         check_lines_fit("contra " + shlex.join(args),
                         run(binary, args).stdout.decode("utf-8").splitlines())
+    # The interview's questions, hints, explanations (?) and messages (an answer it cannot
+    # read) are laid out to the width too, for every treatment.
+    for modality in ("vascular_leg_massage", "mld_legs", "mld_body", "lymphatic_facial",
+                     "spider_vein_massage"):
+        asked = run(binary, ["interview", "--modality", modality], stdin="?\nn\nxx\n" * 40)
+        # Standard input is not echoed here: what follows a prompt starts a line on a terminal.
+        check_lines_fit(f"contra interview --modality {modality}",
+                        [re.sub(r"^[a-z_0-9]+> ", "", line)
+                         for line in asked.stdout.decode("utf-8").splitlines()])
     interview = run(binary, ["interview"], stdin="y\ny\n")
     check_closing("interview answering yes to sudden breathlessness",
                   interview.stdout.decode("utf-8").splitlines(), "emergency")

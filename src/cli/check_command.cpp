@@ -220,18 +220,15 @@ std::optional<ExitCode> DecisionRecords::write_body_map(const RulePack& pack,
 std::optional<ExitCode> DecisionRecords::log(const RulePack& pack,
                                              const Profile& profile,
                                              const Report& report,
+                                             CalendarDate today,
                                              std::ostream& err) {
     if (!m_log) {
         return std::nullopt;
     }
     const std::string now = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
-    if (auto error = m_log->append(audit_record(pack,
-                                                profile,
-                                                report,
-                                                now,
-                                                today_or_local(m_options->today),
-                                                m_options->audit_include_profile),
-                                   err)) {
+    if (auto error = m_log->append(
+            audit_record(pack, profile, report, now, today, m_options->audit_include_profile),
+            err)) {
         report_error(err,
                      error_code::k_cannot_write,
                      fmt::format("{}; the verdict above was shown but not logged", *error),
@@ -462,7 +459,7 @@ Outcome run_check(const RulePack& pack,
     if (!output_written(out, err, records.logging() ? "; the decision was not logged" : "")) {
         return ExitCode::cannot_write;
     }
-    if (const auto error = records.log(pack, dated, report, err)) {
+    if (const auto error = records.log(pack, dated, report, today, err)) {
         return *error;
     }
     return Outcome::of(report.verdict);

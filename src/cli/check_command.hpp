@@ -101,8 +101,12 @@ class DecisionRecords {
                                            const Profile& profile,
                                            const Report& report,
                                            std::ostream& err) const;
-    std::optional<ExitCode>
-    log(const RulePack& pack, const Profile& profile, const Report& report, std::ostream& err);
+    /// Appends the decision, judged on `today`, to the audit log (when there is one).
+    std::optional<ExitCode> log(const RulePack& pack,
+                                const Profile& profile,
+                                const Report& report,
+                                CalendarDate today,
+                                std::ostream& err);
     [[nodiscard]] bool logging() const { return m_log.has_value(); }
     [[nodiscard]] const RunInputs& inputs() const { return m_inputs; }
 

@@ -17,6 +17,7 @@
 #include "output/render_json.hpp"
 #include "output/render_text.hpp"
 #include "util/terminal_text.hpp"
+#include "util/word_wrap.hpp"
 
 #include <fmt/ostream.h>
 
@@ -159,6 +160,7 @@ std::string choices_hint(const RulePack& pack, const Fact& fact) {
 void explain_question(const RulePack& pack,
                       const Interview& interview,
                       const InterviewQuestion& question,
+                      std::size_t width,
                       std::ostream& out) {
     std::vector<std::uint32_t> facts{question.index};
     if (question.is_screening) {
@@ -168,18 +170,23 @@ void explain_question(const RulePack& pack,
     for (const std::uint32_t fact : facts) {
         const Fact& asked = pack.facts[fact];
         if (question.is_screening) {
-            fmt::print(out, "  - {}\n", asked.question);
+            fmt::print(out, "  - {}\n", wrap(asked.question, 4, width));
         }
         fmt::print(out,
                    "  Why we ask: {}\n",
-                   asked.why.empty() ? "the rule pack gives no reason" : asked.why);
+                   wrap(asked.why.empty() ? "the rule pack gives no reason" : asked.why,
+                        4,
+                        width,
+                        std::string_view("  Why we ask: ").size()));
         for (const std::uint32_t rule : interview.rules_at_stake(fact)) {
             if (!named[rule]) {
                 named[rule] = true;
-                fmt::print(out,
-                           "  Your answer can change: {} ({})\n",
-                           pack.rules[rule].title,
-                           to_string(pack.rules[rule].level));
+                const std::string change = fmt::format(
+                    "{} ({})", pack.rules[rule].title, to_string(pack.rules[rule].level));
+                fmt::print(
+                    out,
+                    "  Your answer can change: {}\n",
+                    wrap(change, 4, width, std::string_view("  Your answer can change: ").size()));
             }
         }
     }
@@ -241,6 +248,7 @@ std::optional<std::string> show_question(const RulePack& pack,
                                          const Interview& interview,
                                          const InterviewQuestion& question,
                                          LineInput& input,
+                                         std::size_t width,
                                          std::ostream& out) {
     const std::string id =
         question.is_screening ? pack.screening[question.index].id : pack.facts[question.index].id;
@@ -251,12 +259,15 @@ std::optional<std::string> show_question(const RulePack& pack,
         const Fact& fact = pack.facts[question.index];
         g_completion_words = fact.type == FactType::site_list ? pack.sites.all_ids() : fact.values;
     }
+    // Laid out to the terminal's width, so that no word is broken across lines.
+    const std::string number = fmt::format("{}. ", interview.question_number());
+    const std::string hint =
+        fmt::format("({}; could reach {})", prompt_hint(pack, question), to_string(question.reach));
     fmt::print(out,
-               "\n{}. {}\n   ({}; could reach {})\n",
-               interview.question_number(),
-               text,
-               prompt_hint(pack, question),
-               to_string(question.reach));
+               "\n{}{}\n   {}\n",
+               number,
+               wrap(text, 3, width, number.size()),
+               wrap(hint, 4, width, 3));
     return input.read(fmt::format("{}> ", id));
 }
 
@@ -265,41 +276,43 @@ std::optional<std::string> show_question(const RulePack& pack,
 bool ask_questions(const RulePack& pack,
                    Interview& interview,
                    LineInput& input,
+                   std::size_t width,
                    std::ostream& out) {
     while (const auto question = interview.next_question()) {
-        const auto line = show_question(pack, interview, *question, input, out);
+        const auto line = show_question(pack, interview, *question, input, width, out);
         if (!line) {
             return true;
         }
         const Turn turn = take_turn(pack, interview, *question, *line);
         if (turn.result == TurnResult::explain) {
-            explain_question(pack, interview, *question, out);
+            explain_question(pack, interview, *question, width, out);
         } else if (turn.result == TurnResult::no_earlier_answer) {
             fmt::print(out, "  (no earlier answer)\n");
         } else if (turn.result == TurnResult::not_an_answer) {
-            fmt::print(out, "  {}\n", turn.message);
+            fmt::print(out, "  {}\n", wrap(turn.message, 2, width));
         }
     }
     return false;
 }
 
 // Ctrl-C or Ctrl-D part-way: the answers are kept and the practitioner is told where.
-void report_stop(const InterviewOptions& options, const Interview& interview, std::ostream& out) {
+void report_stop(const InterviewOptions& options,
+                 const Interview& interview,
+                 std::size_t width,
+                 std::ostream& out) {
     const std::size_t given = interview.question_number() - 1;
-    if (options.save.empty()) {
-        fmt::print(out,
-                   "\n\nInterview stopped before its end: the {} answer(s) given were NOT saved "
-                   "(no --save FILE). The verdict below is from those answers only.\n",
-                   given);
-    } else {
-        fmt::print(out,
-                   "\n\nInterview stopped before its end: the {} answer(s) given are saved to {}, "
-                   "marked unfinished ('contra interview {}' goes on from them; 'contra check' "
-                   "reports them as incomplete).\n",
-                   given,
-                   options.save,
-                   options.save);
-    }
+    const std::string message =
+        options.save.empty()
+            ? fmt::format("Interview stopped before its end: the {} answer(s) given were NOT "
+                          "saved (no --save FILE). The verdict below is from those answers only.",
+                          given)
+            : fmt::format("Interview stopped before its end: the {} answer(s) given are saved to "
+                          "{}, marked unfinished ('contra interview {}' goes on from them; "
+                          "'contra check' reports them as incomplete).",
+                          given,
+                          options.save,
+                          options.save);
+    fmt::print(out, "\n\n{}\n", wrap(message, 0, width));
 }
 
 } // namespace
@@ -336,11 +349,11 @@ namespace {
 std::optional<ExitCode> prepare(const RulePack& pack,
                                 const InterviewOptions& options,
                                 std::istream& in,
+                                CalendarDate today,
                                 std::ostream& err,
                                 Profile& start,
                                 DecisionRecords& records) {
     const RunInputs inputs = run_inputs(options.start, options.answers.rules_dir);
-    const CalendarDate today = today_or_local(options.answers.today);
     if (!options.save.empty()) {
         if (auto problem = check_save_target(options.save, options.force, inputs)) {
             fmt::print(
@@ -369,6 +382,7 @@ std::optional<ExitCode> record_outcome(const RulePack& pack,
                                        const Profile& dated,
                                        const Report& report,
                                        bool stopped,
+                                       CalendarDate today,
                                        DecisionRecords& records,
                                        std::ostream& out,
                                        std::ostream& err,
@@ -382,17 +396,12 @@ std::optional<ExitCode> record_outcome(const RulePack& pack,
             failure = ExitCode::cannot_write;
         }
     }
-    if (!options.save.empty() && !save_profile(pack,
-                                               dated,
-                                               stopped,
-                                               today_or_local(options.answers.today),
-                                               options.save,
-                                               records.inputs(),
-                                               err)) {
+    if (!options.save.empty() &&
+        !save_profile(pack, dated, stopped, today, options.save, records.inputs(), err)) {
         failure = ExitCode::cannot_write;
     }
     if (!failure) {
-        failure = records.log(pack, dated, report, err);
+        failure = records.log(pack, dated, report, today, err);
     }
     return failure;
 }
@@ -405,30 +414,35 @@ Outcome run_interview(const RulePack& pack,
                       std::ostream& out,
                       std::ostream& err,
                       const Environment& environment) {
+    // One day for the whole run, even one that goes on past midnight: the answers are dated,
+    // judged, saved and logged on the same day.
+    const CalendarDate today = today_or_local(options.answers.today);
     Profile start = empty_profile(pack);
     DecisionRecords records;
-    if (const auto error = prepare(pack, options, in, err, start, records)) {
+    if (const auto error = prepare(pack, options, in, today, err, start, records)) {
         return *error;
     }
-    const CalendarDate today = today_or_local(options.answers.today);
     const KeptAnswers kept = keep_valid_answers(pack, start, today);
     Interview interview(pack, kept.current);
     const InterruptGuard interrupts;
     g_interrupted = 0;
     LineInput input(in, out, environment.stdin_is_terminal);
     fmt::print(out,
-               "contra interview: the questions whose answer can change the verdict, most "
-               "serious first.\nKeys: y yes, n no/none, u unknown, ? why, b back.\n");
+               "{}\nKeys: y yes, n no/none, u unknown, ? why, b back.\n",
+               wrap("contra interview: the questions whose answer can change the verdict, most "
+                    "serious first.",
+                    0,
+                    environment.width));
     announce_kept(pack, kept, today, out);
-    const bool stopped = ask_questions(pack, interview, input, out);
+    const bool stopped = ask_questions(pack, interview, input, environment.width, out);
     if (stopped) {
-        report_stop(options, interview, out);
+        report_stop(options, interview, environment.width, out);
     }
     Report report = final_report(interview, stopped);
     add_kept_to_report(kept, interview.profile(), report);
     const Profile dated = dated_answers(kept, interview.profile(), today);
     const auto failure = record_outcome(
-        pack, options, interview, dated, report, stopped, records, out, err, environment);
+        pack, options, interview, dated, report, stopped, today, records, out, err, environment);
     // An emergency is never hidden behind a failed write; the failure is reported above.
     if (failure && report.verdict != Verdict::emergency) {
         return *failure;
