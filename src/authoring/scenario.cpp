@@ -122,7 +122,11 @@ class SuiteRunner {
     std::optional<CalendarDate> read_today(const Fields& fields, const Profile& profile) {
         CalendarDate today = local_today();
         if (const KeyValue* entry = fields.find("today")) {
-            const auto day = parse_calendar_date(read_scalar(m_doc, *entry, m_out).value_or(""));
+            const auto text = read_scalar(m_doc, *entry, m_out);
+            if (!text) {
+                return std::nullopt; // reported
+            }
+            const auto day = parse_calendar_date(*text);
             if (!day) {
                 m_out.add(m_doc.error(DiagnosticCode::bad_value,
                                       entry->value.Mark(),

@@ -355,12 +355,9 @@ void add_report_detail_options(CLI::App& command, CheckOptions& options) {
                          options.verbose,
                          "Text: everything: reasons, sources, every open question and the "
                          "answers assumed")};
-    // The help text names them in a fixed order: CLI11 would list them in the order of their
-    // addresses, which differs from run to run.
-    brief->option_text("Excludes: --why --all-questions --verbose");
+    // The help text lists them sorted (HelpFormatter), not in CLI11's order of their addresses.
     for (CLI::Option* detail : details) {
         brief->excludes(detail);
-        detail->option_text("Excludes: --brief");
     }
 }
 

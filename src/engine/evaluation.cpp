@@ -409,7 +409,6 @@ void Evaluation::resolve_unknowns() {
     std::sort(m_assumed.begin(), m_assumed.end(), [](const Assumption& a, const Assumption& b) {
         return a.fact < b.fact;
     });
-    std::fill(m_predicates.begin(), m_predicates.end(), -1);
 }
 
 void Evaluation::resolve_follow_up(std::uint32_t fact_index) {

@@ -211,17 +211,18 @@ enum class Parts : std::uint8_t {
 };
 
 /// Adds a rule that fired to the report. With `answers_alone`, the finding names the
-/// assumptions it needs, and clearance lowers it only if it fires without them.
+/// assumptions it needs, and clearance (`cleared`) lowers it only if it fires without them.
 void add_fired(const RulePack& pack,
                std::uint32_t index,
                const Candidate& sites,
+               bool cleared,
                detail::Evaluation& evaluation,
                AnswersAlone* answers_alone,
                Scratch& scratch,
                Report& report) {
     const Rule& rule = pack.rules[index];
-    const bool lowered = rule.clearable && clearance_given(pack, evaluation.values()) &&
-                         (answers_alone == nullptr || answers_alone->fires(rule));
+    const bool lowered =
+        rule.clearable && cleared && (answers_alone == nullptr || answers_alone->fires(rule));
     Finding& finding = add_item(report.findings, scratch.spare_findings);
     finding.rule = index;
     finding.level = lowered ? Level::proceed_with_precautions : rule.level;
@@ -270,7 +271,7 @@ void assess(const RulePack& pack,
             report.established = std::max(report.established,
                                           lowered ? Level::proceed_with_precautions : rule.level);
         } else {
-            add_fired(pack, i, candidate, evaluation, answers_alone, scratch, report);
+            add_fired(pack, i, candidate, cleared, evaluation, answers_alone, scratch, report);
         }
         if (fires == Tri::yes) {
             report.avoid |= candidate.avoid;
@@ -291,17 +292,16 @@ void assess(const RulePack& pack,
 
 // The assumed questions that decide the verdict: those the findings need, and those that,
 // unanswered, keep the verdict on the answers alone open.
-void add_questions_to_confirm(const Report& on_answers, Report& report) {
+// `assumed`: per fact, whether its value is assumed (not the default area).
+void add_questions_to_confirm(const Report& on_answers,
+                              const std::vector<bool>& assumed,
+                              Report& report) {
     std::vector<std::uint32_t>& facts = report.to_confirm;
     for (const Finding& finding : report.findings) {
         facts.insert(facts.end(), finding.assumed_facts.begin(), finding.assumed_facts.end());
     }
     for (const Unanswered& unanswered : on_answers.unanswered) {
-        const bool assumed = std::any_of(
-            report.assumed.begin(), report.assumed.end(), [&](const Assumption& assumption) {
-                return assumption.fact == unanswered.fact && !assumption.is_default_area;
-            });
-        if (assumed) {
+        if (assumed[unanswered.fact]) {
             facts.push_back(unanswered.fact);
         }
     }
@@ -365,7 +365,7 @@ void evaluate(const RulePack& pack, const Profile& profile, Report& report) {
     if (report.verdict_rests_on_assumptions) {
         clear_report(on_answers, scratch);
         assess(pack, answers_alone.evaluation(), nullptr, Parts::all, scratch, on_answers);
-        add_questions_to_confirm(on_answers, report);
+        add_questions_to_confirm(on_answers, scratch.assumed, report);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "output/render_sites.hpp"
 
 #include "model/site_spelling.hpp"
+#include "util/word_wrap.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -108,21 +109,7 @@ std::optional<std::string> shortest_sided_leaf(const BodySites& sites) {
 
 // A paragraph, its words wrapped to fit the columns.
 void print_wrapped(std::string_view text, std::ostream& out) {
-    std::string line;
-    while (!text.empty()) {
-        const std::size_t space = std::min(text.find(' '), text.size());
-        const std::string_view word = text.substr(0, space);
-        if (!line.empty() && line.size() + 1 + word.size() > k_columns) {
-            fmt::print(out, "{}\n", line);
-            line.clear();
-        }
-        if (!line.empty()) {
-            line += ' ';
-        }
-        line += word;
-        text.remove_prefix(std::min(text.size(), space + 1));
-    }
-    fmt::print(out, "{}\n", line);
+    fmt::print(out, "{}\n", wrap(text, 0, k_columns));
 }
 
 void print_nodes(const SiteTree& tree,

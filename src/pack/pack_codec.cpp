@@ -2,6 +2,7 @@
 
 #include "model/arena_reads.hpp"
 
+#include <array>
 #include <bit>
 #include <cstring>
 #include <stdexcept>
@@ -320,33 +321,29 @@ void read_rule(Reader& r, Rule& rule) {
     rule.deviation = r.text();
 }
 
+// The text parts of a source, in the order they are encoded.
+constexpr std::array<std::string EvidenceSource::*, 8> k_evidence_texts{&EvidenceSource::authors,
+                                                                        &EvidenceSource::title,
+                                                                        &EvidenceSource::year,
+                                                                        &EvidenceSource::section,
+                                                                        &EvidenceSource::url,
+                                                                        &EvidenceSource::isbn,
+                                                                        &EvidenceSource::doi,
+                                                                        &EvidenceSource::supports};
+
 void write_evidence(Writer& w, const EvidenceSource& source) {
     w.text(source.id);
     w.scalar(source.type);
-    for (const std::string* part : {&source.authors,
-                                    &source.title,
-                                    &source.year,
-                                    &source.section,
-                                    &source.url,
-                                    &source.isbn,
-                                    &source.doi,
-                                    &source.supports}) {
-        w.text(*part);
+    for (const auto part : k_evidence_texts) {
+        w.text(source.*part);
     }
 }
 
 void read_evidence(Reader& r, EvidenceSource& source) {
     source.id = r.text();
     source.type = r.scalar<SourceType>();
-    for (std::string* part : {&source.authors,
-                              &source.title,
-                              &source.year,
-                              &source.section,
-                              &source.url,
-                              &source.isbn,
-                              &source.doi,
-                              &source.supports}) {
-        *part = r.text();
+    for (const auto part : k_evidence_texts) {
+        source.*part = r.text();
     }
 }
 

@@ -28,6 +28,20 @@ const std::vector<std::string> k_sections{"pack",
                                           "screening",
                                           "follow_ups"};
 
+// A manifest list of plain texts (`authors`, `do_not_cite`), when the key is there.
+void read_text_list(const YamlDocument& doc,
+                    const KeyValue* entry,
+                    std::vector<std::string>& texts,
+                    Diagnostics& out) {
+    if (entry == nullptr) {
+        return;
+    }
+    for (auto& [text, mark] : read_scalar_list(doc, *entry, out)
+                                  .value_or(std::vector<std::pair<std::string, YAML::Mark>>{})) {
+        texts.push_back(std::move(text));
+    }
+}
+
 struct Manifest {
     PackInfo info;
     std::vector<std::pair<std::string, YAML::Mark>> files;
@@ -103,20 +117,8 @@ read_manifest(const YamlDocument& doc, const KeyValue& entry, Diagnostics& out) 
     if (const KeyValue* reviewed = fields.find("reviewed")) {
         manifest.info.reviewed = read_scalar(doc, *reviewed, out).value_or("");
     }
-    if (const KeyValue* authors = fields.find("authors")) {
-        for (auto& [author, mark] :
-             read_scalar_list(doc, *authors, out)
-                 .value_or(std::vector<std::pair<std::string, YAML::Mark>>{})) {
-            manifest.info.authors.push_back(author);
-        }
-    }
-    if (const KeyValue* domains = fields.find("do_not_cite")) {
-        for (auto& [domain, mark] :
-             read_scalar_list(doc, *domains, out)
-                 .value_or(std::vector<std::pair<std::string, YAML::Mark>>{})) {
-            manifest.info.do_not_cite.push_back(domain);
-        }
-    }
+    read_text_list(doc, fields.find("authors"), manifest.info.authors, out);
+    read_text_list(doc, fields.find("do_not_cite"), manifest.info.do_not_cite, out);
     auto listed = read_manifest_files(doc, *files, out);
     if (!listed) {
         return std::nullopt;
